@@ -1,6 +1,47 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TrainingNetwork.Web.Setup;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTrainingNetworkLogging();
+await builder.AddTrainingNetworkDatabaseAsync();
+builder.AddTrainingNetworkIdentity();
+builder.AddTrainingNetworkHealthChecks();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<DemoNetworkSeeder>();
+
 var app = builder.Build();
-app.MapGet("/", () => "TrainingNetwork");
-app.Run();
+await app.PrepareTrainingNetworkDatabaseAsync();
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseTrainingNetworkRequestLogging();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+app.MapTrainingNetworkHealthChecks();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    Console.WriteLine($"TrainingNetwork is ready at {string.Join(", ", addresses)}");
+    if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("DemoData:Seed"))
+    {
+        Console.WriteLine($"Demo sign-ins (password for all: {DemoAccounts.Password}):");
+        foreach (var (role, email) in DemoAccounts.OnePerRole)
+        {
+            Console.WriteLine($"  {role,-20} {email}");
+        }
+    }
+});
+
+await app.RunAsync();
 
 public partial class Program;

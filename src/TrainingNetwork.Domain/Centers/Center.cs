@@ -1,0 +1,39 @@
+namespace TrainingNetwork.Domain.Centers;
+
+/// <summary>A training center: a licensee site where physicians log supervised cases.</summary>
+public sealed class Center
+{
+    private readonly List<CenterTherapy> _therapies = [];
+
+    public Center(Guid id, string name, string city, string state, Regulator regulator, string licensee, string licenseNumber)
+    {
+        Id = id;
+        Name = name;
+        City = city;
+        State = UsState.Normalize(state);
+        Regulator = regulator;
+        Licensee = licensee;
+        LicenseNumber = licenseNumber;
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; }
+    public string City { get; private set; }
+    public string State { get; private set; }
+    public Regulator Regulator { get; private set; }
+    public string Licensee { get; private set; }
+    public string LicenseNumber { get; private set; }
+    public IReadOnlyList<CenterTherapy> Therapies => _therapies;
+
+    public CenterTherapy OfferTherapy(Guid therapyId, string agent, int monthlyCaseCapacity)
+    {
+        if (_therapies.Any(t => t.Agent == agent))
+        {
+            throw new InvalidOperationException($"{Name} already offers {agent}.");
+        }
+
+        var therapy = new CenterTherapy(therapyId, Id, agent, monthlyCaseCapacity);
+        _therapies.Add(therapy);
+        return therapy;
+    }
+}

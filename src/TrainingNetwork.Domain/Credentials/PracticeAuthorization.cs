@@ -1,0 +1,46 @@
+using TrainingNetwork.Domain.Centers;
+
+namespace TrainingNetwork.Domain.Credentials;
+
+/// <summary>
+/// A license or permit listing a person as an Authorized User (named so to keep clear of ASP.NET's authorization types).
+/// </summary>
+public sealed class PracticeAuthorization
+{
+    public PracticeAuthorization(
+        Guid id, string userId, string basis, List<string> categories, string license,
+        Regulator regulator, string? state, DateOnly listedFrom, DateOnly? listedUntil)
+    {
+        if (listedUntil < listedFrom)
+        {
+            throw new ArgumentException("An authorization cannot end before it starts.", nameof(listedUntil));
+        }
+
+        Id = id;
+        UserId = userId;
+        Basis = basis;
+        Categories = [.. categories];
+        License = license;
+        Regulator = regulator;
+        State = state is null ? null : UsState.Normalize(state);
+        ListedFrom = listedFrom;
+        ListedUntil = listedUntil;
+    }
+
+    public Guid Id { get; private set; }
+    public string UserId { get; private set; }
+
+    /// <summary>The 10 CFR section under which the person is an AU, e.g. "35.390" or "35.490".</summary>
+    public string Basis { get; private set; }
+
+    /// <summary>35.300 category codes covered (G1, G2, G3, and legacy codes); empty for 35.490 and 35.690.</summary>
+    public List<string> Categories { get; private set; }
+
+    public string License { get; private set; }
+    public Regulator Regulator { get; private set; }
+    public string? State { get; private set; }
+    public DateOnly ListedFrom { get; private set; }
+    public DateOnly? ListedUntil { get; private set; }
+
+    public bool IsListedOn(DateOnly date) => ListedFrom <= date && (ListedUntil is null || date <= ListedUntil);
+}

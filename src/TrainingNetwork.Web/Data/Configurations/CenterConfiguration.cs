@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingNetwork.Domain.Centers;
+
+namespace TrainingNetwork.Web.Data.Configurations;
+
+internal sealed class CenterConfiguration : IEntityTypeConfiguration<Center>
+{
+    public void Configure(EntityTypeBuilder<Center> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.City).HasMaxLength(100);
+        builder.Property(c => c.State).HasMaxLength(2).IsFixedLength();
+        builder.Property(c => c.Licensee).HasMaxLength(200);
+        builder.Property(c => c.LicenseNumber).HasMaxLength(60);
+        builder.HasIndex(c => c.Name).IsUnique();
+        builder.HasIndex(c => c.State);
+        builder.HasMany(c => c.Therapies).WithOne().HasForeignKey(t => t.CenterId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Therapies).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

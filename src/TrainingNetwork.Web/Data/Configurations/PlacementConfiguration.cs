@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Trainees;
+
+namespace TrainingNetwork.Web.Data.Configurations;
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> builder)
+    {
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.DeclineReason).HasMaxLength(1000);
+        builder.HasIndex(p => new { p.CenterId, p.Status });
+        builder.HasIndex(p => p.TraineeId);
+        builder.HasOne<TraineeProfile>().WithMany().HasForeignKey(p => p.TraineeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Center>().WithMany().HasForeignKey(p => p.CenterId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingNetwork.Domain.Credentials;
+
+namespace TrainingNetwork.Web.Data.Configurations;
+
+internal sealed class PracticeAuthorizationConfiguration : IEntityTypeConfiguration<PracticeAuthorization>
+{
+    public void Configure(EntityTypeBuilder<PracticeAuthorization> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.Basis).HasMaxLength(10);
+        builder.Property(a => a.Categories).HasColumnType("text[]");
+        builder.Property(a => a.License).HasMaxLength(60);
+        builder.Property(a => a.State).HasMaxLength(2).IsFixedLength();
+        builder.HasIndex(a => a.UserId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("ck_practice_authorizations_dates", "listed_until IS NULL OR listed_until >= listed_from"));
+    }
+}

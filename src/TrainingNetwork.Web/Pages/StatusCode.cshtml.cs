@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TrainingNetwork.Web.Pages;
+
+[IgnoreAntiforgeryToken]
+public sealed class StatusCodeModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+    public string CorrelationId => HttpContext.TraceIdentifier;
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code) =>
+        (Heading, Explanation) = code switch
+        {
+            404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
+            403 => ("Not allowed", "Your account does not have access to this page."),
+            429 => ("Too many requests", "Please wait a moment before trying again."),
+            503 => ("Temporarily unavailable", "TrainingNetwork cannot reach its database right now. Please try again shortly."),
+            _ => ("Something went wrong", "We could not finish that request."),
+        };
+}

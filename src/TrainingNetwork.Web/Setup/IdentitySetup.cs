@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Security;
+
+namespace TrainingNetwork.Web.Setup;
+
+public static class IdentitySetup
+{
+    /// <summary>Pages anyone may open; every other page requires a signed-in user (the fallback policy).</summary>
+    public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode"];
+
+    public static void AddTrainingNetworkIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddDefaultIdentity<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "TrainingNetwork.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        builder.Services.AddAuthorization(options => options.AddTrainingNetworkPolicies());
+        builder.Services.AddRazorPages(options =>
+        {
+            foreach (var page in AnonymousPages)
+            {
+                options.Conventions.AllowAnonymousToPage(page);
+            }
+
+            options.Conventions.AuthorizeFolder("/Progress", Policies.Trainee);
+            options.Conventions.AuthorizeFolder("/Reviews", Policies.Preceptor);
+            options.Conventions.AuthorizeFolder("/Coordination", Policies.CenterCoordinator);
+            options.Conventions.AuthorizeFolder("/Network", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        });
+    }
+}
