@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using TrainingNetwork.Web.Setup;
+
+namespace TrainingNetwork.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a database of its own, migrated and seeded with the demo network as in Development.
+/// Use as a class fixture; call <see cref="ResetAsync"/> from tests that change data.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public string ConnectionString { get; private set; } = "";
+
+    protected virtual string EnvironmentName => "Development";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        _ = Services; // starts the host: migrations and the demo seed run now, not inside the first test
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+        await _respawner.ResetAsync(connection);
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoNetworkSeeder>().SeedAsync();
+    }
+
+    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:TrainingNetwork", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+    }
+}
+
+/// <summary>The app as it runs in production: no demo data, no demo sign-ins.</summary>
+public sealed class ProductionPortalFactory : PortalFactory
+{
+    protected override string EnvironmentName => "Production";
+}
