@@ -1,0 +1,16 @@
+# syntax=docker/dockerfile:1
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# global.json is left out on purpose: it pins the developers' SDK, the image brings its own 10.0 SDK.
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ src/
+RUN dotnet publish src/TrainingNetwork.Web/TrainingNetwork.Web.csproj -c Release -o /app -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
+# Non-root user that the .NET images define (uid 1654).
+USER $APP_UID
+ENTRYPOINT ["dotnet", "TrainingNetwork.Web.dll"]

@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace TrainingNetwork.EndToEnd.Tests.Infrastructure;
+
+public static class PageExtensions
+{
+    public static string ArtifactsDirectory { get; } =
+        Environment.GetEnvironmentVariable("TN_E2E_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "e2e-artifacts");
+
+    /// <summary>Runs a browser step; on failure saves a full-page screenshot named after the test, then rethrows.</summary>
+    public static async Task RecordingFailureAsync(this IPage page, Func<Task> step, [CallerMemberName] string testName = "")
+    {
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            Directory.CreateDirectory(ArtifactsDirectory);
+            var path = Path.Combine(ArtifactsDirectory, $"{testName}-{DateTime.UtcNow:HHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            Console.Error.WriteLine($"Screenshot of the failed page: {path}");
+            throw;
+        }
+    }
+
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Fails with every WCAG 2.1 A/AA violation that axe rates serious or critical.</summary>
+    public static async Task AssertNoSeriousAccessibilityViolationsAsync(this IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => $"{n.Target}"))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", serious)}");
+    }
+}
