@@ -29,6 +29,7 @@ public sealed class SignInTests(Browser browser, LivePortal portal) : IClassFixt
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToContainTextAsync(email);
             await page.AssertNoSeriousAccessibilityViolationsAsync();
+            await page.SaveScreenshotAsync($"home-{email.Split('@')[0]}");
         });
     }
 
@@ -73,8 +74,7 @@ public sealed class SignInTests(Browser browser, LivePortal portal) : IClassFixt
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
             var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(scrollWidth <= 375, $"The page scrolls sideways at phone width ({scrollWidth}px).");
-            Directory.CreateDirectory(PageExtensions.ArtifactsDirectory);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(PageExtensions.ArtifactsDirectory, "coordinator-375px.png"), FullPage = true });
+            await page.SaveScreenshotAsync("coordinator-375px");
         });
     }
 

@@ -5,6 +5,8 @@ namespace TrainingNetwork.Web.Setup;
 
 public static class DatabaseSetup
 {
+    private const string EmbeddedDatabaseName = "trainingnetwork";
+
     /// <summary>
     /// Uses ConnectionStrings:TrainingNetwork when set. In Development without one, starts the embedded PostgreSQL
     /// cluster kept in the user's application-data folder, so `dotnet run` works on a fresh machine.
@@ -23,7 +25,8 @@ public static class DatabaseSetup
 
             var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(EmbeddedPostgres.DefaultAppDataDirectory(), Persistent: true));
             builder.Services.AddSingleton(server);
-            connectionString = server.ConnectionStringFor("trainingnetwork");
+            await server.EnsureDatabaseAsync(EmbeddedDatabaseName);
+            connectionString = server.ConnectionStringFor(EmbeddedDatabaseName);
             Console.WriteLine($"Embedded PostgreSQL on 127.0.0.1:{server.Port}, data in {server.DataDirectory}");
         }
 

@@ -44,6 +44,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
 
+    /// <summary>Creates the database unless it exists, so the first migration does not log a failed connection.</summary>
+    public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is null)
+        {
+            var quoted = new NpgsqlCommandBuilder().QuoteIdentifier(database);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+            await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
     public static Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct = default) =>
         StartAsync(options, DefaultBinarySearchPaths(), ct);
 

@@ -19,12 +19,19 @@ public static class PageExtensions
         }
         catch
         {
-            Directory.CreateDirectory(ArtifactsDirectory);
-            var path = Path.Combine(ArtifactsDirectory, $"{testName}-{DateTime.UtcNow:HHmmss}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            var path = await page.SaveScreenshotAsync($"FAILED-{testName}-{DateTime.UtcNow:HHmmss}");
             Console.Error.WriteLine($"Screenshot of the failed page: {path}");
             throw;
         }
+    }
+
+    /// <summary>Saves a full-page screenshot into the artifacts folder, so people can look at pages as users see them.</summary>
+    public static async Task<string> SaveScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(ArtifactsDirectory);
+        var path = Path.Combine(ArtifactsDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
     }
 
     public static async Task SignInAsync(this IPage page, string email, string password)

@@ -21,6 +21,17 @@ public sealed class EmbeddedPostgresTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Ensuring_a_database_creates_it_once()
+    {
+        await using var server = await StartTimedAsync(new(EmbeddedPostgres.NewTemporaryDirectory(), Persistent: false));
+
+        await server.EnsureDatabaseAsync("tn-app");
+        await server.EnsureDatabaseAsync("tn-app");
+
+        Assert.Equal(1L, await ScalarAsync<long>(server.ConnectionString, "select count(*) from pg_database where datname = 'tn-app'"));
+    }
+
+    [Fact]
     public async Task Disposing_a_temporary_cluster_deletes_its_folder()
     {
         var server = await StartTimedAsync(new(EmbeddedPostgres.NewTemporaryDirectory(), Persistent: false));
