@@ -14,7 +14,7 @@ need=()
 if [ -z "${TN_TEST_PG:-}" ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && ! command -v initdb >/dev/null; then
   need+=(postgresql)
 fi
-[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x "${TN_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
