@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using TrainingNetwork.Web.Api;
 using TrainingNetwork.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,9 @@ builder.AddTrainingNetworkLogging();
 await builder.AddTrainingNetworkDatabaseAsync();
 builder.AddTrainingNetworkIdentity();
 builder.AddTrainingNetworkHealthChecks();
+builder.AddTrainingNetworkRateLimits();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DemoNetworkSeeder>();
 
@@ -22,11 +26,14 @@ if (!app.Environment.IsDevelopment())
 
 app.UseTrainingNetworkRequestLogging();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapTrainingNetworkHealthChecks();
+app.MapReadinessApi();
+app.MapOpenApi().AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,3 +1,5 @@
+using TrainingNetwork.Domain.Readiness.Records;
+
 namespace TrainingNetwork.Domain.Cases;
 
 /// <summary>
@@ -6,16 +8,28 @@ namespace TrainingNetwork.Domain.Cases;
 /// </summary>
 public sealed class SupervisedCase
 {
+    private readonly List<CaseEvent> _history = [];
+
     public SupervisedCase(
+        Guid id, Guid traineeId, Guid centerId, string supervisorUserId, DateOnly administeredOn,
+        string radiopharmaceutical, string nuclide, AdministrationRoute route, decimal activityMbq,
+        bool writtenDirectiveRequired, bool personalParticipation, string? patientToken, string? note,
+        string loggedByUserId, DateTimeOffset createdAt)
+        : this(id, traineeId, centerId, supervisorUserId, administeredOn, radiopharmaceutical, nuclide, route, activityMbq,
+            writtenDirectiveRequired, personalParticipation, createdAt)
+    {
+        RequirePositive(activityMbq);
+        PatientToken = patientToken;
+        Note = note;
+        Record(CaseEventKind.Logged, loggedByUserId, createdAt, null);
+    }
+
+    // Used by EF Core when it loads a case: the remaining properties are set from their columns.
+    private SupervisedCase(
         Guid id, Guid traineeId, Guid centerId, string supervisorUserId, DateOnly administeredOn,
         string radiopharmaceutical, string nuclide, AdministrationRoute route, decimal activityMbq,
         bool writtenDirectiveRequired, bool personalParticipation, DateTimeOffset createdAt)
     {
-        if (activityMbq <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(activityMbq), activityMbq, "Administered activity must be above zero.");
-        }
-
         Id = id;
         TraineeId = traineeId;
         CenterId = centerId;
@@ -42,13 +56,54 @@ public sealed class SupervisedCase
     public decimal ActivityMbq { get; private set; }
     public bool WrittenDirectiveRequired { get; private set; }
     public bool PersonalParticipation { get; private set; }
+
+    /// <summary>A keyed hash of the center-local patient pseudonym: lets the engine see repeat patients, reveals nothing.</summary>
+    public string? PatientToken { get; private set; }
+
+    /// <summary>A short clinical note, screened for identifiers before it is accepted.</summary>
+    public string? Note { get; private set; }
+
     public CaseStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
     public DateTimeOffset? ReviewedAt { get; private set; }
     public string? ReturnNote { get; private set; }
 
-    public void Submit(DateTimeOffset at)
+    /// <summary>Bumped on every change so that two people acting on one case at once cannot both succeed.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyList<CaseEvent> History => _history;
+
+    public bool IsSignedOff => Status == CaseStatus.Approved;
+
+    /// <summary>Changes what was logged. An approved case goes back to the preceptor: a sign-off covers what it saw.</summary>
+    public void Edit(
+        string supervisorUserId, DateOnly administeredOn, string radiopharmaceutical, string nuclide, AdministrationRoute route,
+        decimal activityMbq, bool writtenDirectiveRequired, bool personalParticipation, string? patientToken, string? note,
+        string actorUserId, DateTimeOffset at)
+    {
+        RequirePositive(activityMbq);
+        SupervisorUserId = supervisorUserId;
+        AdministeredOn = administeredOn;
+        Radiopharmaceutical = radiopharmaceutical;
+        Nuclide = nuclide;
+        Route = route;
+        ActivityMbq = activityMbq;
+        WrittenDirectiveRequired = writtenDirectiveRequired;
+        PersonalParticipation = personalParticipation;
+        PatientToken = patientToken;
+        Note = note;
+        Record(CaseEventKind.Edited, actorUserId, at, null);
+        if (Status == CaseStatus.Approved)
+        {
+            Status = CaseStatus.Submitted;
+            SubmittedAt = at;
+            ReviewedAt = null;
+            Record(CaseEventKind.Submitted, actorUserId, at, "Edited after approval: needs a new sign-off.");
+        }
+    }
+
+    public void Submit(string actorUserId, DateTimeOffset at)
     {
         if (Status is not (CaseStatus.Draft or CaseStatus.Returned))
         {
@@ -57,6 +112,7 @@ public sealed class SupervisedCase
 
         Status = CaseStatus.Submitted;
         SubmittedAt = at;
+        Record(CaseEventKind.Submitted, actorUserId, at, null);
     }
 
     public void Approve(string reviewerUserId, DateTimeOffset at)
@@ -65,6 +121,7 @@ public sealed class SupervisedCase
         Status = CaseStatus.Approved;
         ReviewedAt = at;
         ReturnNote = null;
+        Record(CaseEventKind.Approved, reviewerUserId, at, null);
     }
 
     public void Return(string reviewerUserId, string note, DateTimeOffset at)
@@ -74,6 +131,21 @@ public sealed class SupervisedCase
         Status = CaseStatus.Returned;
         ReviewedAt = at;
         ReturnNote = note;
+        Record(CaseEventKind.Returned, reviewerUserId, at, note);
+    }
+
+    private void Record(CaseEventKind kind, string actorUserId, DateTimeOffset at, string? note)
+    {
+        Version++;
+        _history.Add(new CaseEvent(Guid.CreateVersion7(at), Id, kind, actorUserId, at, note));
+    }
+
+    private static void RequirePositive(decimal activityMbq)
+    {
+        if (activityMbq <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(activityMbq), activityMbq, "Administered activity must be above zero.");
+        }
     }
 
     private void RequireReviewable(string reviewerUserId)
@@ -96,14 +168,4 @@ public enum CaseStatus
     Submitted,
     Returned,
     Approved,
-}
-
-public enum AdministrationRoute
-{
-    Oral,
-    Intravenous,
-    IntraArterial,
-    Intracavitary,
-    Intrathecal,
-    OtherParenteral,
 }

@@ -1,3 +1,5 @@
+using TrainingNetwork.Domain.Readiness.Records;
+
 namespace TrainingNetwork.Domain.Centers;
 
 /// <summary>A training center: a licensee site where physicians log supervised cases.</summary>

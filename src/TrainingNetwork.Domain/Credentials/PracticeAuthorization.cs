@@ -1,4 +1,5 @@
 using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Readiness.Records;
 
 namespace TrainingNetwork.Domain.Credentials;
 
@@ -9,7 +10,8 @@ public sealed class PracticeAuthorization
 {
     public PracticeAuthorization(
         Guid id, string userId, string basis, List<string> categories, string license,
-        Regulator regulator, string? state, DateOnly listedFrom, DateOnly? listedUntil)
+        Regulator regulator, string? state, DateOnly listedFrom, DateOnly? listedUntil,
+        AuthorizationStatus status = AuthorizationStatus.Listed, Guid? licenseDocumentId = null)
     {
         if (listedUntil < listedFrom)
         {
@@ -25,6 +27,8 @@ public sealed class PracticeAuthorization
         State = state is null ? null : UsState.Normalize(state);
         ListedFrom = listedFrom;
         ListedUntil = listedUntil;
+        Status = status;
+        LicenseDocumentId = licenseDocumentId;
     }
 
     public Guid Id { get; private set; }
@@ -41,6 +45,12 @@ public sealed class PracticeAuthorization
     public string? State { get; private set; }
     public DateOnly ListedFrom { get; private set; }
     public DateOnly? ListedUntil { get; private set; }
+
+    /// <summary>Pending: an amendment listing the person was requested but not yet issued.</summary>
+    public AuthorizationStatus Status { get; private set; }
+
+    /// <summary>The uploaded copy of the license page that lists the person.</summary>
+    public Guid? LicenseDocumentId { get; private set; }
 
     public bool IsListedOn(DateOnly date) => ListedFrom <= date && (ListedUntil is null || date <= ListedUntil);
 }

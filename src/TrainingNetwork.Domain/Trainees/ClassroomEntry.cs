@@ -1,3 +1,5 @@
+using TrainingNetwork.Domain.Readiness.Records;
+
 namespace TrainingNetwork.Domain.Trainees;
 
 /// <summary>Classroom and laboratory hours in one of the five topics of 35.390(b)(1)(i) / 35.396(b)(1).</summary>
@@ -24,13 +26,4 @@ public sealed class ClassroomEntry
     public decimal Hours { get; private set; }
     public DateOnly CompletedOn { get; private set; }
     public string Provider { get; private set; }
-}
-
-public enum ClassroomTopic
-{
-    PhysicsAndInstrumentation,
-    RadiationProtection,
-    MathematicsOfRadioactivity,
-    ChemistryOfByproductMaterial,
-    RadiationBiology,
 }

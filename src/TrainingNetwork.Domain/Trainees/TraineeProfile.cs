@@ -1,4 +1,5 @@
 using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Readiness.Records;
 
 namespace TrainingNetwork.Domain.Trainees;
 
@@ -14,6 +15,7 @@ public sealed class TraineeProfile
         Specialty = specialty;
         PracticeState = UsState.Normalize(practiceState);
         Pathway = pathway;
+        RequestedCategories = DefaultCategories(pathway);
     }
 
     public Guid Id { get; private set; }
@@ -21,9 +23,14 @@ public sealed class TraineeProfile
     public string Specialty { get; private set; }
     public string PracticeState { get; private set; }
     public Pathway Pathway { get; private set; }
-    public IReadOnlyList<ClassroomEntry> Classroom => _classroom;
 
-    public decimal ClassroomHours => _classroom.Sum(c => c.Hours);
+    /// <summary>The 35.300 categories asked for, as record codes (G1, G2, G3).</summary>
+    public List<string> RequestedCategories { get; private set; }
+
+    /// <summary>National Provider Identifier; null until the physician records it.</summary>
+    public string? Npi { get; private set; }
+
+    public IReadOnlyList<ClassroomEntry> Classroom => _classroom;
 
     public ClassroomEntry RecordClassroom(Guid entryId, ClassroomTopic topic, decimal hours, DateOnly completedOn, string provider)
     {
@@ -31,14 +38,27 @@ public sealed class TraineeProfile
         _classroom.Add(entry);
         return entry;
     }
-}
 
-/// <summary>The section of 10 CFR Part 35 the physician qualifies under.</summary>
-public enum Pathway
-{
-    /// <summary>35.396: parenteral administrations, for physicians already AUs under 35.490/35.690 or board eligible.</summary>
-    Section396,
+    public void UpdateProfile(string specialty, string practiceState, string? npi)
+    {
+        Specialty = specialty;
+        PracticeState = UsState.Normalize(practiceState);
+        Npi = npi;
+    }
 
-    /// <summary>35.390: all 35.300 uses, by board certification or the 700-hour alternate pathway.</summary>
-    Section390,
+    /// <summary>35.396 is for (G)(3) only; 35.390 lets the physician choose among G1–G3.</summary>
+    public void ChoosePathway(Pathway pathway, IReadOnlyCollection<UseCategory> categories)
+    {
+        var allowed = DefaultCategories(pathway);
+        var chosen = categories.Select(c => RecordCodes.Categories.ToCode(c)).Distinct().ToList();
+        if (chosen.Count == 0 || chosen.Any(code => !allowed.Contains(code)))
+        {
+            throw new ArgumentException($"Under 10 CFR {(pathway == Pathway.Section396 ? "35.396" : "35.390")} choose among {string.Join(", ", allowed)}.", nameof(categories));
+        }
+
+        Pathway = pathway;
+        RequestedCategories = chosen;
+    }
+
+    private static List<string> DefaultCategories(Pathway pathway) => pathway == Pathway.Section396 ? ["G3"] : ["G1", "G2", "G3"];
 }

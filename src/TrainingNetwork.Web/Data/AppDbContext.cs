@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Documents;
 using TrainingNetwork.Domain.Trainees;
 
 namespace TrainingNetwork.Web.Data;
@@ -18,6 +19,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ClassroomEntry> ClassroomEntries => Set<ClassroomEntry>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<SupervisedCase> Cases => Set<SupervisedCase>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<StateMedicalLicense> StateMedicalLicenses => Set<StateMedicalLicense>();
+    public DbSet<BoardCertificate> BoardCertificates => Set<BoardCertificate>();
+    public DbSet<WorkExperience> WorkExperience => Set<WorkExperience>();
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

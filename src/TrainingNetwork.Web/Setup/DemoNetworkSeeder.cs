@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
@@ -123,7 +124,10 @@ public sealed class DemoNetworkSeeder(
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Trainee n is at stage n / 3: registered, in class, class done, requested, placed, logging, nearly done.</summary>
+    /// <summary>
+    /// Trainee n is at stage n / 3: registered, in class, class done, placement requested (or waitlisted, declined),
+    /// logging cases, three cases with the last awaiting review, three approved cases and a completed placement.
+    /// </summary>
     private async Task AddTraineeAsync(int n, DateOnly today, Dictionary<string, List<string>> preceptorsByCenter)
     {
         var user = await AddUserAsync($"trainee{n + 1:00}@trainingnetwork.test", TraineeNames[n], Roles.Trainee);
@@ -168,23 +172,25 @@ public sealed class DemoNetworkSeeder(
         }
 
         placement.Accept(today.AddDays(-110));
-        var supervisor = preceptorsByCenter[center.Slug][n % 2];
-        var caseCount = stage == 4 ? 1 + (n % 2) : 3;
+        var preceptors = preceptorsByCenter[center.Slug];
+        var caseCount = stage == 4 ? 2 + (n % 2) : 3;
         for (var c = 0; c < caseCount; c++)
         {
             var administeredOn = today.AddDays(-90 + (21 * c));
+            var supervisor = preceptors[c % preceptors.Count];
             var supervisedCase = new SupervisedCase(
                 DemoId($"case:{user.Id}:{c}"), trainee.Id, DemoId($"center:{center.Slug}"), supervisor, administeredOn,
                 Lutathera, "Lu-177", AdministrationRoute.Intravenous, 7400m, writtenDirectiveRequired: true,
-                personalParticipation: true, AtUtc(administeredOn));
+                personalParticipation: true, DemoId($"patient:{user.Id}:{c}").ToString("N"), note: null, user.Id, AtUtc(administeredOn));
             db.Cases.Add(supervisedCase);
             if (stage == 4 && c == caseCount - 1)
             {
                 continue;
             }
 
-            supervisedCase.Submit(AtUtc(administeredOn.AddDays(1)));
-            if (stage >= 5 || n % 2 == 0)
+            supervisedCase.Submit(user.Id, AtUtc(administeredOn.AddDays(1)));
+            var approved = stage == 6 || (stage == 5 && c < 2) || (stage == 4 && c == 0 && n % 2 == 0);
+            if (approved)
             {
                 supervisedCase.Approve(supervisor, AtUtc(administeredOn.AddDays(3)));
             }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
@@ -7,7 +9,21 @@ namespace TrainingNetwork.Web.Setup;
 public static class IdentitySetup
 {
     /// <summary>Pages anyone may open; every other page requires a signed-in user (the fallback policy).</summary>
-    public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode"];
+    public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode", "/Readiness/Index"];
+
+    private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public static void AddTrainingNetworkIdentity(this WebApplicationBuilder builder)
     {
@@ -36,6 +52,10 @@ public static class IdentitySetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
+            // API callers get status codes, not a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         builder.Services.AddAuthorization(options => options.AddTrainingNetworkPolicies());

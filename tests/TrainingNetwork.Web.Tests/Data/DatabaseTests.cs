@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Setup;
 using TrainingNetwork.Web.Tests.Infrastructure;

@@ -27,13 +27,13 @@ public static class HtmlForms
         this HttpClient client, IHtmlDocument page, string formSelector, IReadOnlyDictionary<string, string> values)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
+        // Pairs, not a dictionary: ASP.NET repeats names (a checkbox and its hidden "false", several __Invariant markers).
         var fields = form.Elements.OfType<IHtmlInputElement>()
-            .Where(input => !string.IsNullOrEmpty(input.Name) && input.Type is not ("checkbox" or "submit"))
-            .ToDictionary(input => input.Name!, input => input.Value);
-        foreach (var (name, value) in values)
-        {
-            fields[name] = value;
-        }
+            .Where(input => !string.IsNullOrEmpty(input.Name) && input.Type is not ("checkbox" or "submit" or "file"))
+            .Where(input => !values.ContainsKey(input.Name!))
+            .Select(input => KeyValuePair.Create(input.Name!, input.Value))
+            .Concat(values)
+            .ToList();
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? new Uri(page.Url) : new Uri(new Uri(page.Url), form.GetAttribute("action"));
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));

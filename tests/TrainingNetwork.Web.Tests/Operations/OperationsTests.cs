@@ -53,6 +53,16 @@ public sealed class OperationsTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Contains(response.Headers.GetValues(LoggingSetup.CorrelationHeader).Single(), page.Body!.TextContent);
     }
 
+    [Fact]
+    public async Task Error_page_apologises_and_quotes_the_reference_to_give_support()
+    {
+        var response = await portal.CreateBrowserLikeClient().GetAsync("/Error");
+
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Equal("Something went wrong", page.Heading());
+        Assert.Equal(response.Headers.GetValues(LoggingSetup.CorrelationHeader).Single(), page.QuerySelector("[data-testid=correlation-id]")!.TextContent);
+    }
+
     [Theory]
     [InlineData("/css/site.css")]
     [InlineData("/lib/bootstrap/bootstrap.min.css")]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Documents;
 
 namespace TrainingNetwork.Web.Data.Configurations;
 
@@ -16,6 +17,7 @@ internal sealed class PracticeAuthorizationConfiguration : IEntityTypeConfigurat
         builder.Property(a => a.State).HasMaxLength(2).IsFixedLength();
         builder.HasIndex(a => a.UserId);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StoredDocument>().WithMany().HasForeignKey(a => a.LicenseDocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("ck_practice_authorizations_dates", "listed_until IS NULL OR listed_until >= listed_from"));
     }
 }

@@ -17,6 +17,13 @@ internal sealed class SupervisedCaseConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(c => c.Nuclide).HasMaxLength(20);
         builder.Property(c => c.ActivityMbq).HasPrecision(12, 3);
         builder.Property(c => c.ReturnNote).HasMaxLength(2000);
+        builder.Property(c => c.Note).HasMaxLength(1000);
+        builder.Property(c => c.PatientToken).HasMaxLength(64);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.CenterId, c.PatientToken });
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.IsSignedOff);
         builder.HasIndex(c => new { c.TraineeId, c.AdministeredOn });
         builder.HasIndex(c => new { c.SupervisorUserId, c.Status });
         builder.HasIndex(c => new { c.CenterId, c.Status });

@@ -17,6 +17,7 @@ internal sealed class TraineeProfileConfiguration : IEntityTypeConfiguration<Tra
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Classroom).WithOne().HasForeignKey(c => c.TraineeId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(t => t.Classroom).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Ignore(t => t.ClassroomHours);
+        builder.Property(t => t.RequestedCategories).HasColumnType("text[]");
+        builder.Property(t => t.Npi).HasMaxLength(10).IsFixedLength();
     }
 }

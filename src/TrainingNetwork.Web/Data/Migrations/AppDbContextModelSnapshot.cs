@@ -191,6 +191,49 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("ActorUserId")
+                        .HasDatabaseName("ix_case_events_actor_user_id");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_events_case_id_at");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Cases.SupervisedCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -214,11 +257,21 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
                     b.Property<string>("Nuclide")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("nuclide");
+
+                    b.Property<string>("PatientToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("patient_token");
 
                     b.Property<bool>("PersonalParticipation")
                         .HasColumnType("boolean")
@@ -265,12 +318,20 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("trainee_id");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.Property<bool>("WrittenDirectiveRequired")
                         .HasColumnType("boolean")
                         .HasColumnName("written_directive_required");
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("CenterId", "PatientToken")
+                        .HasDatabaseName("ix_cases_center_id_patient_token");
 
                     b.HasIndex("CenterId", "Status")
                         .HasDatabaseName("ix_cases_center_id_status");
@@ -434,6 +495,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("license");
 
+                    b.Property<Guid?>("LicenseDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("license_document_id");
+
                     b.Property<DateOnly>("ListedFrom")
                         .HasColumnType("date")
                         .HasColumnName("listed_from");
@@ -454,6 +519,12 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnName("state")
                         .IsFixedLength();
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -463,6 +534,9 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_practice_authorizations");
 
+                    b.HasIndex("LicenseDocumentId")
+                        .HasDatabaseName("ix_practice_authorizations_license_document_id");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_practice_authorizations_user_id");
 
@@ -470,6 +544,99 @@ namespace TrainingNetwork.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_practice_authorizations_dates", "listed_until IS NULL OR listed_until >= listed_from");
                         });
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Documents.StoredDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_documents_owner_user_id");
+
+                    b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.BoardCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Board")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("board");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.PrimitiveCollection<List<string>>("RecognizedUnder")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("recognized_under");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("specialty");
+
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_board_certificates");
+
+                    b.HasIndex("TraineeId")
+                        .HasDatabaseName("ix_board_certificates_trainee_id");
+
+                    b.ToTable("board_certificates", (string)null);
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.ClassroomEntry", b =>
@@ -564,11 +731,54 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.ToTable("placements", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.StateMedicalLicense", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("state")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_state_medical_licenses");
+
+                    b.HasIndex("TraineeId", "State")
+                        .IsUnique()
+                        .HasDatabaseName("ix_state_medical_licenses_trainee_id_state");
+
+                    b.ToTable("state_medical_licenses", (string)null);
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.TraineeProfile", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Npi")
+                        .HasMaxLength(10)
+                        .HasColumnType("character(10)")
+                        .HasColumnName("npi")
+                        .IsFixedLength();
 
                     b.Property<string>("Pathway")
                         .IsRequired()
@@ -582,6 +792,11 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("character(2)")
                         .HasColumnName("practice_state")
                         .IsFixedLength();
+
+                    b.PrimitiveCollection<List<string>>("RequestedCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("requested_categories");
 
                     b.Property<string>("Specialty")
                         .IsRequired()
@@ -603,6 +818,58 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasDatabaseName("ix_trainees_user_id");
 
                     b.ToTable("trainees", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.WorkExperience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("Element")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("element");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("License")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("license");
+
+                    b.Property<string>("SupervisorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("supervisor_user_id");
+
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_experience");
+
+                    b.HasIndex("SupervisorUserId")
+                        .HasDatabaseName("ix_work_experience_supervisor_user_id");
+
+                    b.HasIndex("TraineeId")
+                        .HasDatabaseName("ix_work_experience_trainee_id");
+
+                    b.ToTable("work_experience", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_work_experience_hours", "hours IS NULL OR hours > 0");
+                        });
                 });
 
             modelBuilder.Entity("TrainingNetwork.Web.Data.ApplicationUser", b =>
@@ -748,6 +1015,23 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_asp_net_users_actor_user_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Cases.SupervisedCase", null)
+                        .WithMany("History")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_cases_case_id");
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Cases.SupervisedCase", b =>
                 {
                     b.HasOne("TrainingNetwork.Domain.Centers.Center", null)
@@ -801,12 +1085,38 @@ namespace TrainingNetwork.Web.Data.Migrations
 
             modelBuilder.Entity("TrainingNetwork.Domain.Credentials.PracticeAuthorization", b =>
                 {
+                    b.HasOne("TrainingNetwork.Domain.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_practice_authorizations_documents_license_document_id");
+
                     b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_practice_authorizations_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Documents.StoredDocument", b =>
+                {
+                    b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_asp_net_users_owner_user_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.BoardCertificate", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_board_certificates_trainees_trainee_id");
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.ClassroomEntry", b =>
@@ -836,6 +1146,16 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasConstraintName("fk_placements_trainees_trainee_id");
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.StateMedicalLicense", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_state_medical_licenses_trainees_trainee_id");
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.TraineeProfile", b =>
                 {
                     b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
@@ -844,6 +1164,28 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_trainees_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.WorkExperience", b =>
+                {
+                    b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_experience_asp_net_users_supervisor_user_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_experience_trainees_trainee_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Cases.SupervisedCase", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Centers.Center", b =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
 

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Cases;
+using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
