@@ -7,8 +7,9 @@ public sealed class Center
 {
     private readonly List<CenterTherapy> _therapies = [];
 
-    public Center(Guid id, string name, string city, string state, Regulator regulator, string licensee, string licenseNumber)
+    public Center(Guid id, string name, string city, string state, Regulator regulator, string licensee, string licenseNumber, int traineeSlots = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(traineeSlots);
         Id = id;
         Name = name;
         City = city;
@@ -16,6 +17,7 @@ public sealed class Center
         Regulator = regulator;
         Licensee = licensee;
         LicenseNumber = licenseNumber;
+        TraineeSlots = traineeSlots;
     }
 
     public Guid Id { get; private set; }
@@ -25,6 +27,9 @@ public sealed class Center
     public Regulator Regulator { get; private set; }
     public string Licensee { get; private set; }
     public string LicenseNumber { get; private set; }
+
+    /// <summary>How many physicians the center can train at once.</summary>
+    public int TraineeSlots { get; private set; }
     public IReadOnlyList<CenterTherapy> Therapies => _therapies;
 
     public CenterTherapy OfferTherapy(Guid therapyId, string agent, int monthlyCaseCapacity)

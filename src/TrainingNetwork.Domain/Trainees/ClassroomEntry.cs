@@ -5,7 +5,8 @@ namespace TrainingNetwork.Domain.Trainees;
 /// <summary>Classroom and laboratory hours in one of the five topics of 35.390(b)(1)(i) / 35.396(b)(1).</summary>
 public sealed class ClassroomEntry
 {
-    internal ClassroomEntry(Guid id, Guid traineeId, ClassroomTopic topic, decimal hours, DateOnly completedOn, string provider)
+    internal ClassroomEntry(
+        Guid id, Guid traineeId, ClassroomTopic topic, decimal hours, DateOnly completedOn, string provider, Guid? certificateDocumentId = null)
     {
         if (hours <= 0 || hours > 1000)
         {
@@ -18,6 +19,7 @@ public sealed class ClassroomEntry
         Hours = hours;
         CompletedOn = completedOn;
         Provider = provider;
+        CertificateDocumentId = certificateDocumentId;
     }
 
     public Guid Id { get; private set; }
@@ -26,4 +28,7 @@ public sealed class ClassroomEntry
     public decimal Hours { get; private set; }
     public DateOnly CompletedOn { get; private set; }
     public string Provider { get; private set; }
+
+    /// <summary>The uploaded certificate of completion, when there is one.</summary>
+    public Guid? CertificateDocumentId { get; private set; }
 }

@@ -32,9 +32,10 @@ public sealed class TraineeProfile
 
     public IReadOnlyList<ClassroomEntry> Classroom => _classroom;
 
-    public ClassroomEntry RecordClassroom(Guid entryId, ClassroomTopic topic, decimal hours, DateOnly completedOn, string provider)
+    public ClassroomEntry RecordClassroom(
+        Guid entryId, ClassroomTopic topic, decimal hours, DateOnly completedOn, string provider, Guid? certificateDocumentId = null)
     {
-        var entry = new ClassroomEntry(entryId, Id, topic, hours, completedOn, provider);
+        var entry = new ClassroomEntry(entryId, Id, topic, hours, completedOn, provider, certificateDocumentId);
         _classroom.Add(entry);
         return entry;
     }

@@ -89,7 +89,7 @@ public sealed class DemoNetworkSeeder(
         var preceptorIndex = 0;
         foreach (var demo in Centers)
         {
-            var center = new Center(DemoId($"center:{demo.Slug}"), demo.Name, demo.City, demo.State, demo.Regulator, demo.Licensee, demo.License);
+            var center = new Center(DemoId($"center:{demo.Slug}"), demo.Name, demo.City, demo.State, demo.Regulator, demo.Licensee, demo.License, traineeSlots: demo.Therapies.Length);
             foreach (var (agent, capacity) in demo.Therapies)
             {
                 center.OfferTherapy(DemoId($"therapy:{demo.Slug}:{agent}"), agent, capacity);

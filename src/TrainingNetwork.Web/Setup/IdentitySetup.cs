@@ -67,6 +67,10 @@ public static class IdentitySetup
             }
 
             options.Conventions.AuthorizeFolder("/Progress", Policies.Trainee);
+            options.Conventions.AuthorizeFolder("/Profile", Policies.Trainee);
+            options.Conventions.AuthorizeFolder("/Training", Policies.Trainee);
+            options.Conventions.AuthorizeFolder("/Cases", Policies.Trainee);
+            options.Conventions.AuthorizeFolder("/Placements", Policies.Trainee);
             options.Conventions.AuthorizeFolder("/Reviews", Policies.Preceptor);
             options.Conventions.AuthorizeFolder("/Coordination", Policies.CenterCoordinator);
             options.Conventions.AuthorizeFolder("/Network", Policies.Staff);

@@ -16,6 +16,7 @@ internal sealed class CenterConfiguration : IEntityTypeConfiguration<Center>
         builder.Property(c => c.LicenseNumber).HasMaxLength(60);
         builder.HasIndex(c => c.Name).IsUnique();
         builder.HasIndex(c => c.State);
+        builder.ToTable(t => t.HasCheckConstraint("ck_centers_trainee_slots", "trainee_slots >= 0"));
         builder.HasMany(c => c.Therapies).WithOne().HasForeignKey(t => t.CenterId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Therapies).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -391,6 +391,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnName("state")
                         .IsFixedLength();
 
+                    b.Property<int>("TraineeSlots")
+                        .HasColumnType("integer")
+                        .HasColumnName("trainee_slots");
+
                     b.HasKey("Id")
                         .HasName("pk_centers");
 
@@ -401,7 +405,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.HasIndex("State")
                         .HasDatabaseName("ix_centers_state");
 
-                    b.ToTable("centers", (string)null);
+                    b.ToTable("centers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_centers_trainee_slots", "trainee_slots >= 0");
+                        });
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Centers.CenterMembership", b =>
@@ -645,6 +652,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CertificateDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_document_id");
+
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("date")
                         .HasColumnName("completed_on");
@@ -672,6 +683,9 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_classroom_entries");
+
+                    b.HasIndex("CertificateDocumentId")
+                        .HasDatabaseName("ix_classroom_entries_certificate_document_id");
 
                     b.HasIndex("TraineeId")
                         .HasDatabaseName("ix_classroom_entries_trainee_id");
@@ -1121,6 +1135,12 @@ namespace TrainingNetwork.Web.Data.Migrations
 
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.ClassroomEntry", b =>
                 {
+                    b.HasOne("TrainingNetwork.Domain.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_classroom_entries_documents_certificate_document_id");
+
                     b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
                         .WithMany("Classroom")
                         .HasForeignKey("TraineeId")

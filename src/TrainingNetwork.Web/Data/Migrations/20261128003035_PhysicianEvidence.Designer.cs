@@ -13,7 +13,7 @@ using TrainingNetwork.Web.Data;
 namespace TrainingNetwork.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128002405_PhysicianEvidence")]
+    [Migration("20261128003035_PhysicianEvidence")]
     partial class PhysicianEvidence
     {
         /// <inheritdoc />
@@ -394,6 +394,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnName("state")
                         .IsFixedLength();
 
+                    b.Property<int>("TraineeSlots")
+                        .HasColumnType("integer")
+                        .HasColumnName("trainee_slots");
+
                     b.HasKey("Id")
                         .HasName("pk_centers");
 
@@ -404,7 +408,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.HasIndex("State")
                         .HasDatabaseName("ix_centers_state");
 
-                    b.ToTable("centers", (string)null);
+                    b.ToTable("centers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_centers_trainee_slots", "trainee_slots >= 0");
+                        });
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Centers.CenterMembership", b =>
@@ -648,6 +655,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CertificateDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_document_id");
+
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("date")
                         .HasColumnName("completed_on");
@@ -675,6 +686,9 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_classroom_entries");
+
+                    b.HasIndex("CertificateDocumentId")
+                        .HasDatabaseName("ix_classroom_entries_certificate_document_id");
 
                     b.HasIndex("TraineeId")
                         .HasDatabaseName("ix_classroom_entries_trainee_id");
@@ -1124,6 +1138,12 @@ namespace TrainingNetwork.Web.Data.Migrations
 
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.ClassroomEntry", b =>
                 {
+                    b.HasOne("TrainingNetwork.Domain.Documents.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_classroom_entries_documents_certificate_document_id");
+
                     b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
                         .WithMany("Classroom")
                         .HasForeignKey("TraineeId")

@@ -40,6 +40,19 @@ namespace TrainingNetwork.Web.Data.Migrations
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "certificate_document_id",
+                table: "classroom_entries",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "trainee_slots",
+                table: "centers",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "note",
                 table: "cases",
@@ -192,6 +205,16 @@ namespace TrainingNetwork.Web.Data.Migrations
                 column: "license_document_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_classroom_entries_certificate_document_id",
+                table: "classroom_entries",
+                column: "certificate_document_id");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "ck_centers_trainee_slots",
+                table: "centers",
+                sql: "trainee_slots >= 0");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_center_id_patient_token",
                 table: "cases",
                 columns: new[] { "center_id", "patient_token" });
@@ -233,6 +256,14 @@ namespace TrainingNetwork.Web.Data.Migrations
                 column: "trainee_id");
 
             migrationBuilder.AddForeignKey(
+                name: "fk_classroom_entries_documents_certificate_document_id",
+                table: "classroom_entries",
+                column: "certificate_document_id",
+                principalTable: "documents",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "fk_practice_authorizations_documents_license_document_id",
                 table: "practice_authorizations",
                 column: "license_document_id",
@@ -244,6 +275,10 @@ namespace TrainingNetwork.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_classroom_entries_documents_certificate_document_id",
+                table: "classroom_entries");
+
             migrationBuilder.DropForeignKey(
                 name: "fk_practice_authorizations_documents_license_document_id",
                 table: "practice_authorizations");
@@ -268,6 +303,14 @@ namespace TrainingNetwork.Web.Data.Migrations
                 table: "practice_authorizations");
 
             migrationBuilder.DropIndex(
+                name: "ix_classroom_entries_certificate_document_id",
+                table: "classroom_entries");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "ck_centers_trainee_slots",
+                table: "centers");
+
+            migrationBuilder.DropIndex(
                 name: "ix_cases_center_id_patient_token",
                 table: "cases");
 
@@ -286,6 +329,14 @@ namespace TrainingNetwork.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "status",
                 table: "practice_authorizations");
+
+            migrationBuilder.DropColumn(
+                name: "certificate_document_id",
+                table: "classroom_entries");
+
+            migrationBuilder.DropColumn(
+                name: "trainee_slots",
+                table: "centers");
 
             migrationBuilder.DropColumn(
                 name: "note",

@@ -1,0 +1,8 @@
+namespace TrainingNetwork.Domain.Validation;
+
+public enum ActivityUnit
+{
+    MBq,
+    GBq,
+    MCi,
+}
