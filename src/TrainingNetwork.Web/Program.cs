@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TrainingNetwork.Web.Api;
+using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTrainingNetworkLogging();
 await builder.AddTrainingNetworkDatabaseAsync();
 builder.AddTrainingNetworkIdentity();
+builder.AddTrainingNetworkEmail();
 builder.AddTrainingNetworkHealthChecks();
+builder.AddTrainingNetworkCases();
 builder.AddTrainingNetworkRateLimits();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DemoNetworkSeeder>();
+builder.Services.AddScoped<TraineeRecordLoader>();
 
 var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();

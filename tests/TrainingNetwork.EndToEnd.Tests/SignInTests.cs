@@ -71,6 +71,7 @@ public sealed class SignInTests(Browser browser, LivePortal portal) : IClassFixt
             var menu = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
             await Expect(menu).ToBeVisibleAsync();
             await menu.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = DemoAccounts.Coordinator }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
             var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(scrollWidth <= 375, $"The page scrolls sideways at phone width ({scrollWidth}px).");

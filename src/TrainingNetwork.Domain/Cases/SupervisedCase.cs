@@ -76,6 +76,9 @@ public sealed class SupervisedCase
 
     public bool IsSignedOff => Status == CaseStatus.Approved;
 
+    /// <summary>A draft, or a case the preceptor returned, can go (back) to the preceptor for review.</summary>
+    public bool CanBeSubmitted => Status is CaseStatus.Draft or CaseStatus.Returned;
+
     /// <summary>Changes what was logged. An approved case goes back to the preceptor: a sign-off covers what it saw.</summary>
     public void Edit(
         string supervisorUserId, DateOnly administeredOn, string radiopharmaceutical, string nuclide, AdministrationRoute route,
@@ -105,7 +108,7 @@ public sealed class SupervisedCase
 
     public void Submit(string actorUserId, DateTimeOffset at)
     {
-        if (Status is not (CaseStatus.Draft or CaseStatus.Returned))
+        if (!CanBeSubmitted)
         {
             throw new InvalidOperationException($"A {Status} case cannot be submitted.");
         }

@@ -26,7 +26,7 @@ public static class ReadinessEngine
                 nameof(record));
         }
 
-        var context = new EvaluationContext(record, RuleBooks.For(ChooseVariant(record), record.RuleSet));
+        var context = new EvaluationContext(record, RuleBookFor(record));
         var cases = record.Cases
             .OrderBy(c => c.CaseId, StringComparer.Ordinal).ThenBy(c => c.Date)
             .Select(c => CaseAssessment.Assess(context, c))
@@ -66,6 +66,9 @@ public static class ReadinessEngine
             cases.Select(a => new CaseResult(a.Case.CaseId, a.Reported.Category, a.Reported.Countable, a.Reasons(context))).ToList(),
             warnings.Distinct().ToList());
     }
+
+    /// <summary>The requirements the engine applies to this record, e.g. for showing progress against their thresholds.</summary>
+    public static RuleBook RuleBookFor(TraineeRecord record) => RuleBooks.For(ChooseVariant(record), record.RuleSet);
 
     /// <summary>35.390(a) when the trainee holds a board certificate recognized under 35.390; otherwise the alternate pathway (b).</summary>
     private static PathwayVariant ChooseVariant(TraineeRecord record)

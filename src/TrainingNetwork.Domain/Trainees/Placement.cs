@@ -3,6 +3,8 @@ namespace TrainingNetwork.Domain.Trainees;
 /// <summary>A physician's request to train at a center, and the center's answer.</summary>
 public sealed class Placement
 {
+    private static readonly PlacementStatus[] WithdrawableStatuses = [PlacementStatus.Requested, PlacementStatus.Waitlisted];
+
     public Placement(Guid id, Guid traineeId, Guid centerId, DateOnly preferredStart, DateTimeOffset requestedAt)
     {
         Id = id;
@@ -49,6 +51,15 @@ public sealed class Placement
         Status = PlacementStatus.Completed;
     }
 
+    /// <summary>Whether the physician may still take the request back: the center has neither accepted nor declined it.</summary>
+    public static bool CanWithdraw(PlacementStatus status) => WithdrawableStatuses.Contains(status);
+
+    public void Withdraw()
+    {
+        RequireStatus(WithdrawableStatuses);
+        Status = PlacementStatus.Withdrawn;
+    }
+
     private void RequireStatus(params PlacementStatus[] allowed)
     {
         if (!allowed.Contains(Status))
@@ -65,4 +76,5 @@ public enum PlacementStatus
     Waitlisted,
     Declined,
     Completed,
+    Withdrawn,
 }

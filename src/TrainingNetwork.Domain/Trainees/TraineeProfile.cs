@@ -40,6 +40,14 @@ public sealed class TraineeProfile
         return entry;
     }
 
+    public ClassroomEntry RemoveClassroom(Guid entryId)
+    {
+        var entry = _classroom.SingleOrDefault(c => c.Id == entryId)
+            ?? throw new InvalidOperationException("That classroom entry is not one of this physician's.");
+        _classroom.Remove(entry);
+        return entry;
+    }
+
     public void UpdateProfile(string specialty, string practiceState, string? npi)
     {
         Specialty = specialty;

@@ -48,6 +48,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(60);
     }
 }

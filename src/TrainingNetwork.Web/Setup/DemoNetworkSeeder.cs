@@ -151,6 +151,18 @@ public sealed class DemoNetworkSeeder(
             trainee.RecordClassroom(DemoId($"classroom:{user.Id}:{t}"), topics[t], topicHours, today.AddDays(-200 + (7 * t)), "TrainingNetwork RPT didactic course");
         }
 
+        if (stage >= 2)
+        {
+            // Work experience at the physician's home-region center, under its first preceptor.
+            var mentor = preceptorsByCenter[home.Slug][0];
+            var elements = Enum.GetValues<WorkElement>();
+            for (var e = 0; e < elements.Length; e++)
+            {
+                db.WorkExperience.Add(new WorkExperience(
+                    DemoId($"work:{user.Id}:{e}"), trainee.Id, elements[e], today.AddDays(-180 + (7 * e)), 8m, mentor, home.License));
+            }
+        }
+
         if (stage <= 2)
         {
             return;

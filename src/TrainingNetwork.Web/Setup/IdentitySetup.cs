@@ -9,7 +9,7 @@ namespace TrainingNetwork.Web.Setup;
 public static class IdentitySetup
 {
     /// <summary>Pages anyone may open; every other page requires a signed-in user (the fallback policy).</summary>
-    public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode", "/Readiness/Index"];
+    public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode", "/Readiness/Index", "/Dev/Mailbox", "/Dev/Message"];
 
     private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {

@@ -60,4 +60,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class ProductionPortalFactory : PortalFactory
 {
     protected override string EnvironmentName => "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(CaseSetup.PseudonymKeySetting, "bzhHc2aR3W8kJmVfMz2xQ1pT9yLcN4uE7vA0dKgXw6s=");
+    }
 }

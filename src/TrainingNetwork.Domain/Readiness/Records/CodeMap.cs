@@ -21,4 +21,8 @@ public sealed class CodeMap<T> where T : struct, Enum
     public string ToCode(T value) => _byValue[value];
 
     public bool TryParse(string code, out T value) => _byCode.TryGetValue(code, out value);
+
+    /// <summary>For codes the application stored itself: an unknown one is a bug, not bad input.</summary>
+    public T Parse(string code) =>
+        TryParse(code, out var value) ? value : throw new ArgumentException($"Unknown {typeof(T).Name} code '{code}'.", nameof(code));
 }

@@ -13,6 +13,11 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.Property(p => p.DeclineReason).HasMaxLength(1000);
         builder.HasIndex(p => new { p.CenterId, p.Status });
         builder.HasIndex(p => p.TraineeId);
+
+        // One open request per physician and center, even when two requests race past the page's own check.
+        builder.HasIndex(p => new { p.TraineeId, p.CenterId }).IsUnique()
+            .HasFilter("status IN ('Requested', 'Waitlisted', 'Accepted')")
+            .HasDatabaseName("ux_placements_one_open_per_center");
         builder.HasOne<TraineeProfile>().WithMany().HasForeignKey(p => p.TraineeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Center>().WithMany().HasForeignKey(p => p.CenterId).OnDelete(DeleteBehavior.Restrict);
     }

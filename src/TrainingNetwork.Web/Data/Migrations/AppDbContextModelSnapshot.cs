@@ -213,8 +213,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Note")
@@ -294,14 +294,14 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Route")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("route");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("status");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
@@ -380,8 +380,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Regulator")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("regulator");
 
                     b.Property<string>("State")
@@ -423,8 +423,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("role");
 
                     b.Property<string>("UserId")
@@ -516,8 +516,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Regulator")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("regulator");
 
                     b.Property<string>("State")
@@ -528,8 +528,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("status");
 
                     b.Property<string>("UserId")
@@ -673,8 +673,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Topic")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("topic");
 
                     b.Property<Guid>("TraineeId")
@@ -725,8 +725,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("status");
 
                     b.Property<Guid>("TraineeId")
@@ -741,6 +741,11 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.HasIndex("CenterId", "Status")
                         .HasDatabaseName("ix_placements_center_id_status");
+
+                    b.HasIndex("TraineeId", "CenterId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_placements_one_open_per_center")
+                        .HasFilter("status IN ('Requested', 'Waitlisted', 'Accepted')");
 
                     b.ToTable("placements", (string)null);
                 });
@@ -796,8 +801,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Pathway")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("pathway");
 
                     b.Property<string>("PracticeState")
@@ -846,8 +851,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Element")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("element");
 
                     b.Property<decimal?>("Hours")

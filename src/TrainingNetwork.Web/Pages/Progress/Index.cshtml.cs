@@ -1,55 +1,97 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using TrainingNetwork.Domain.Cases;
+using TrainingNetwork.Domain.Readiness;
+using TrainingNetwork.Domain.Readiness.Catalogue;
 using TrainingNetwork.Domain.Readiness.Records;
+using TrainingNetwork.Domain.Readiness.Results;
+using TrainingNetwork.Domain.Readiness.Rules;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Progress;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>The physician's home page: what the readiness engine says about their stored evidence, and what to do next.</summary>
+public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, TimeProvider clock) : PageModel
 {
     public string FullName { get; private set; } = "";
-    public Pathway Pathway { get; private set; }
-    public IReadOnlyList<TopicHours> Classroom { get; private set; } = [];
+    public TraineeRecord Record { get; private set; } = null!;
+    public ReadinessResult Result { get; private set; } = null!;
+    public RuleBook Book { get; private set; } = null!;
+    public ReadinessExplanation Explanation { get; private set; } = null!;
     public IReadOnlyList<PlacementRow> Placements { get; private set; } = [];
-    public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var userId = User.GetUserId();
-        var trainee = await db.Trainees.Where(t => t.UserId == userId)
-            .Select(t => new { t.Id, t.Pathway, FullName = db.Users.Where(u => u.Id == userId).Select(u => u.FullName).First() })
-            .SingleOrDefaultAsync(ct);
-        if (trainee is null)
+        var traineeId = await db.TraineeIdOfAsync(User, ct);
+        if (traineeId is null)
         {
             return NotFound();
         }
 
-        FullName = trainee.FullName;
-        Pathway = trainee.Pathway;
-        Classroom = await db.ClassroomEntries.Where(c => c.TraineeId == trainee.Id)
-            .GroupBy(c => c.Topic)
-            .Select(g => new TopicHours(g.Key, g.Sum(c => c.Hours)))
-            .ToListAsync(ct);
-        Placements = await db.Placements.Where(p => p.TraineeId == trainee.Id)
+        var userId = User.GetUserId();
+        FullName = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(ct);
+        Record = (await loader.LoadAsync(traineeId.Value, Today(), ct: ct))!;
+        Result = ReadinessEngine.Evaluate(Record);
+        Book = ReadinessEngine.RuleBookFor(Record);
+        Explanation = new ReadinessExplanation(Result, Record.Cases.ToDictionary(c => c.CaseId, c => $"{c.Date:yyyy-MM-dd} · {c.Radiopharmaceutical}"));
+        Placements = await db.Placements.Where(p => p.TraineeId == traineeId)
             .OrderByDescending(p => p.RequestedAt)
-            .Select(p => new PlacementRow(db.Centers.Where(c => c.Id == p.CenterId).Select(c => c.Name).First(), p.Status, p.PreferredStart, p.StartsOn, p.DeclineReason))
-            .ToListAsync(ct);
-        Cases = await db.Cases.Where(c => c.TraineeId == trainee.Id)
-            .OrderByDescending(c => c.AdministeredOn)
-            .Select(c => new CaseRow(c.AdministeredOn, c.Radiopharmaceutical, c.ActivityMbq, c.Status))
+            .Join(db.Centers, p => p.CenterId, c => c.Id, (p, c) => new PlacementRow(c.Name, p.Status, p.PreferredStart, p.StartsOn, p.DeclineReason))
             .ToListAsync(ct);
         return Page();
     }
 
-    public decimal HoursFor(ClassroomTopic topic) => Classroom.FirstOrDefault(c => c.Topic == topic)?.Hours ?? 0;
+    /// <summary>The physician's whole record in the v1 format: evaluating it gives exactly what this page shows.</summary>
+    public async Task<IActionResult> OnGetRecordAsync(CancellationToken ct)
+    {
+        var traineeId = await db.TraineeIdOfAsync(User, ct);
+        if (traineeId is null)
+        {
+            return NotFound();
+        }
 
-    public sealed record TopicHours(ClassroomTopic Topic, decimal Hours);
+        var record = (await loader.LoadAsync(traineeId.Value, Today(), ct: ct))!;
+        return File(System.Text.Encoding.UTF8.GetBytes(TraineeRecordJsonWriter.Serialize(record)), "application/json", $"trainingnetwork-record-{record.EvaluationDate:yyyy-MM-dd}.json");
+    }
+
+    public decimal HoursFor(ClassroomTopic topic) => Record.ClassroomTraining.Where(c => c.Topic == topic).Sum(c => c.Hours);
+
+    /// <summary>What has been recorded against each threshold the engine applies; the verdict itself stays with the engine.</summary>
+    public IEnumerable<ProgressCount> Counts
+    {
+        get
+        {
+            var classroom = Record.ClassroomTraining.Sum(c => c.Hours);
+            if (Book.ClassroomHours is { } classroomRequired)
+            {
+                yield return new("Classroom and laboratory hours", classroom, classroomRequired.Minimum, "hours");
+            }
+
+            if (Book.TotalHours is { } totalRequired)
+            {
+                yield return new("Training and work experience", classroom + Record.WorkExperience.Sum(w => w.Hours ?? 0), totalRequired.Minimum, "hours");
+            }
+
+            if (Book.WorkElementCitations.Count > 0)
+            {
+                yield return new("Work-experience elements", Record.WorkExperience.Select(w => w.Element).Distinct().Count(), Book.WorkElementCitations.Count, "recorded");
+            }
+
+            foreach (var category in Record.RequestedCategories)
+            {
+                if (Book.CaseMinimums.TryGetValue(category, out var minimum))
+                {
+                    var code = RecordCodes.Categories.ToCode(category);
+                    var counting = Result.Cases.Count(c => c.Counts && CaseCategories.Codes.ToCode(c.Category) == code);
+                    yield return new($"Countable ({code}) cases", counting, minimum.Minimum, "cases");
+                }
+            }
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public sealed record PlacementRow(string Center, PlacementStatus Status, DateOnly PreferredStart, DateOnly? StartsOn, string? DeclineReason);
-
-    public sealed record CaseRow(DateOnly AdministeredOn, string Radiopharmaceutical, decimal ActivityMbq, CaseStatus Status);
 }

@@ -12,6 +12,16 @@ namespace TrainingNetwork.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "pathway",
+                table: "trainees",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
             migrationBuilder.AddColumn<string>(
                 name: "npi",
                 table: "trainees",
@@ -26,6 +36,16 @@ namespace TrainingNetwork.Web.Data.Migrations
                 type: "text[]",
                 nullable: false);
 
+            migrationBuilder.AlterColumn<string>(
+                name: "regulator",
+                table: "practice_authorizations",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "license_document_id",
                 table: "practice_authorizations",
@@ -35,10 +55,30 @@ namespace TrainingNetwork.Web.Data.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "status",
                 table: "practice_authorizations",
-                type: "character varying(40)",
-                maxLength: 40,
+                type: "character varying(60)",
+                maxLength: 60,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "status",
+                table: "placements",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "topic",
+                table: "classroom_entries",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "certificate_document_id",
@@ -46,12 +86,52 @@ namespace TrainingNetwork.Web.Data.Migrations
                 type: "uuid",
                 nullable: true);
 
+            migrationBuilder.AlterColumn<string>(
+                name: "regulator",
+                table: "centers",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
             migrationBuilder.AddColumn<int>(
                 name: "trainee_slots",
                 table: "centers",
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "role",
+                table: "center_memberships",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "status",
+                table: "cases",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "route",
+                table: "cases",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
 
             migrationBuilder.AddColumn<string>(
                 name: "note",
@@ -102,7 +182,7 @@ namespace TrainingNetwork.Web.Data.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     actor_user_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
@@ -175,7 +255,7 @@ namespace TrainingNetwork.Web.Data.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     trainee_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    element = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    element = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     completed_on = table.Column<DateOnly>(type: "date", nullable: false),
                     hours = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
                     supervisor_user_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
@@ -203,6 +283,13 @@ namespace TrainingNetwork.Web.Data.Migrations
                 name: "ix_practice_authorizations_license_document_id",
                 table: "practice_authorizations",
                 column: "license_document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_placements_one_open_per_center",
+                table: "placements",
+                columns: new[] { "trainee_id", "center_id" },
+                unique: true,
+                filter: "status IN ('Requested', 'Waitlisted', 'Accepted')");
 
             migrationBuilder.CreateIndex(
                 name: "ix_classroom_entries_certificate_document_id",
@@ -303,6 +390,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                 table: "practice_authorizations");
 
             migrationBuilder.DropIndex(
+                name: "ux_placements_one_open_per_center",
+                table: "placements");
+
+            migrationBuilder.DropIndex(
                 name: "ix_classroom_entries_certificate_document_id",
                 table: "classroom_entries");
 
@@ -349,6 +440,86 @@ namespace TrainingNetwork.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "version",
                 table: "cases");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "pathway",
+                table: "trainees",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "regulator",
+                table: "practice_authorizations",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "status",
+                table: "placements",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "topic",
+                table: "classroom_entries",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "regulator",
+                table: "centers",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "role",
+                table: "center_memberships",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "status",
+                table: "cases",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "route",
+                table: "cases",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
         }
     }
 }

@@ -13,7 +13,7 @@ using TrainingNetwork.Web.Data;
 namespace TrainingNetwork.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128003035_PhysicianEvidence")]
+    [Migration("20261128010825_PhysicianEvidence")]
     partial class PhysicianEvidence
     {
         /// <inheritdoc />
@@ -216,8 +216,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Note")
@@ -297,14 +297,14 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Route")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("route");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("status");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
@@ -383,8 +383,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Regulator")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("regulator");
 
                     b.Property<string>("State")
@@ -426,8 +426,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("role");
 
                     b.Property<string>("UserId")
@@ -519,8 +519,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Regulator")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("regulator");
 
                     b.Property<string>("State")
@@ -531,8 +531,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("status");
 
                     b.Property<string>("UserId")
@@ -676,8 +676,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Topic")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("topic");
 
                     b.Property<Guid>("TraineeId")
@@ -728,8 +728,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("status");
 
                     b.Property<Guid>("TraineeId")
@@ -744,6 +744,11 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.HasIndex("CenterId", "Status")
                         .HasDatabaseName("ix_placements_center_id_status");
+
+                    b.HasIndex("TraineeId", "CenterId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_placements_one_open_per_center")
+                        .HasFilter("status IN ('Requested', 'Waitlisted', 'Accepted')");
 
                     b.ToTable("placements", (string)null);
                 });
@@ -799,8 +804,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Pathway")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("pathway");
 
                     b.Property<string>("PracticeState")
@@ -849,8 +854,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("Element")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("element");
 
                     b.Property<decimal?>("Hours")

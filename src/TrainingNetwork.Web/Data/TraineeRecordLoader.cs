@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Cases;
+using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Readiness.Records;
+
+namespace TrainingNetwork.Web.Data;
+
+/// <summary>
+/// Loads a physician's stored evidence into the v1 trainee record, so that every page, export and API judges readiness
+/// through the same engine from the same shape.
+/// </summary>
+public sealed class TraineeRecordLoader(AppDbContext db)
+{
+    public async Task<TraineeRecord?> LoadAsync(Guid traineeId, DateOnly evaluationDate, Pathway? pathway = null, CancellationToken ct = default)
+    {
+        var trainee = await db.Trainees.AsNoTracking().Where(t => t.Id == traineeId)
+            .Select(t => new { t.UserId, t.Specialty, t.PracticeState, t.Pathway, t.RequestedCategories })
+            .SingleOrDefaultAsync(ct);
+        if (trainee is null)
+        {
+            return null;
+        }
+
+        var boards = await db.BoardCertificates.AsNoTracking().Where(b => b.TraineeId == traineeId)
+            .Select(b => new BoardCertification(b.Board, b.Specialty, b.IssuedOn, b.RecognizedUnder)).ToListAsync(ct);
+        var classroom = await db.ClassroomEntries.AsNoTracking().Where(c => c.TraineeId == traineeId)
+            .Select(c => new ClassroomEntry(c.Topic, c.Hours, c.CompletedOn, c.Provider, "")).ToListAsync(ct);
+        var work = await db.WorkExperience.AsNoTracking().Where(w => w.TraineeId == traineeId)
+            .Select(w => new WorkExperienceEntry(w.Element, w.CompletedOn, w.SupervisorUserId, w.Hours, w.License)).ToListAsync(ct);
+        var cases = await db.Cases.AsNoTracking().Where(c => c.TraineeId == traineeId)
+            .Join(db.Centers, c => c.CenterId, center => center.Id, (c, center) => new { Case = c, center.LicenseNumber })
+            .ToListAsync(ct);
+
+        var supervisorIds = cases.Select(c => c.Case.SupervisorUserId).Concat(work.Select(w => w.SupervisorId)).Distinct().ToList();
+        var authorizationOwners = supervisorIds.Append(trainee.UserId).ToList();
+        var authorizations = (await db.PracticeAuthorizations.AsNoTracking().Where(a => authorizationOwners.Contains(a.UserId)).ToListAsync(ct))
+            .ToLookup(a => a.UserId, ToAuthorization);
+        var names = await db.Users.AsNoTracking().Where(u => supervisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+
+        var chosenPathway = pathway ?? trainee.Pathway;
+        return new TraineeRecord
+        {
+            Pathway = chosenPathway,
+            Jurisdiction = new Jurisdiction(UsState.RegulatorOf(trainee.PracticeState), trainee.PracticeState),
+            RequestedCategories = chosenPathway == trainee.Pathway
+                ? [.. trainee.RequestedCategories.Select(RecordCodes.Categories.Parse)]
+                : DefaultCategories(chosenPathway),
+            EvaluationDate = evaluationDate,
+            Trainee = new Trainee
+            {
+                Id = trainee.UserId,
+                Specialty = trainee.Specialty,
+                AuAuthorizations = [.. authorizations[trainee.UserId]],
+                BoardCertifications = boards,
+            },
+            ClassroomTraining = classroom,
+            WorkExperience = work,
+            Cases = [.. cases.Select(c => ToCase(c.Case, c.LicenseNumber))],
+            Preceptors = [.. supervisorIds.Select(id => new Preceptor { Id = id, Name = names.GetValueOrDefault(id, ""), Authorizations = [.. authorizations[id]] })],
+        };
+    }
+
+    private static UseCategory[] DefaultCategories(Pathway pathway) =>
+        pathway == Pathway.Section396 ? [UseCategory.G3] : [UseCategory.G1, UseCategory.G2, UseCategory.G3];
+
+    private static Authorization ToAuthorization(Domain.Credentials.PracticeAuthorization a) => new()
+    {
+        Basis = RecordCodes.Bases.Parse(a.Basis),
+        Categories = [.. a.Categories.Select(RecordCodes.Categories.Parse)],
+        License = a.License,
+        Regulator = a.Regulator,
+        State = a.State,
+        Status = a.Status,
+        ListedFrom = a.ListedFrom,
+        ListedUntil = a.ListedUntil,
+    };
+
+    private static CaseEntry ToCase(SupervisedCase c, string license) => new()
+    {
+        CaseId = c.Id.ToString(),
+        Date = c.AdministeredOn,
+        Radiopharmaceutical = c.Radiopharmaceutical,
+        Nuclide = c.Nuclide,
+        Route = c.Route,
+        ActivityMbq = c.ActivityMbq,
+        WrittenDirectiveRequired = c.WrittenDirectiveRequired,
+        PersonalParticipation = c.PersonalParticipation,
+        SupervisorId = c.SupervisorUserId,
+        License = license,
+        SignedOff = c.IsSignedOff,
+        PatientPseudonym = c.PatientToken,
+    };
+}
