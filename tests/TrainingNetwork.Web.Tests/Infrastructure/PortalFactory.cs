@@ -40,6 +40,14 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<DemoNetworkSeeder>().SeedAsync();
     }
 
+    /// <summary>A browser-like client already signed in as a demo account.</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = CreateBrowserLikeClient();
+        await client.SignInAsync(email, DemoAccounts.Password);
+        return client;
+    }
+
     public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,3 +1,5 @@
+using TrainingNetwork.Domain.Readiness.Records;
+
 namespace TrainingNetwork.Domain.Readiness.Catalogue;
 
 public enum AgentKind
@@ -23,5 +25,5 @@ public sealed record Radiopharmaceutical(
     string Name,
     string? Nuclide,
     AgentKind Kind,
-    string UsualRoute,
+    AdministrationRoute UsualRoute,
     IReadOnlyList<string> Aliases);

@@ -98,7 +98,7 @@ public abstract class CaseFormModel : PageModel
         }
 
         return new CheckedCase(
-            Input.SupervisorUserId!, Input.AdministeredOn!.Value, agent.Name, CaseInput.NuclideOf(agent), CaseInput.RouteOf(agent), mbq,
+            Input.SupervisorUserId!, Input.AdministeredOn!.Value, agent.Name, CaseInput.NuclideOf(agent), agent.UsualRoute, mbq,
             Input.WrittenDirectiveRequired, Input.PersonalParticipation,
             PatientPseudonym.Token(Input.PatientPseudonym, centerId, key.Bytes),
             string.IsNullOrWhiteSpace(Input.Note) ? null : TextInput.Clean(Input.Note));

@@ -55,14 +55,6 @@ public sealed class CaseInput
     // Y-90 microspheres are the catalogue's only product without a single nuclide.
     public static string NuclideOf(Radiopharmaceutical agent) => agent.Nuclide ?? "Y-90";
 
-    public static AdministrationRoute RouteOf(Radiopharmaceutical agent) => agent.UsualRoute switch
-    {
-        "oral" => AdministrationRoute.Oral,
-        "intravenous" => AdministrationRoute.Intravenous,
-        "intra-arterial" => AdministrationRoute.IntraArterial,
-        _ => throw new InvalidOperationException($"No administration route for '{agent.UsualRoute}'."),
-    };
-
     public static string RouteName(AdministrationRoute route) => route switch
     {
         AdministrationRoute.IntraArterial => "intra-arterial",

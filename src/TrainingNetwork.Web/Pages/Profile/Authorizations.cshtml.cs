@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +11,11 @@ using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Profile;
 
-/// <summary>
-/// The physician's existing Authorized User listings, each with the uploaded license page that shows it. The request
-/// limits sit a little above the document limit. A body over them is never read, so its antiforgery token cannot be
-/// either: the handlers check the token themselves, after answering that case (which changes nothing) with a message.
-/// </summary>
+/// <summary>The physician's existing Authorized User listings, each with the uploaded license page that shows it.</summary>
+[OversizedUpload(RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-[IgnoreAntiforgeryToken]
-public sealed class AuthorizationsModel(AppDbContext db, TimeProvider clock, IAntiforgery antiforgery) : PageModel
+public sealed class AuthorizationsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     private const long RequestLimit = DocumentUploads.MaxBytes + (1024 * 1024);
 
@@ -44,26 +39,26 @@ public sealed class AuthorizationsModel(AppDbContext db, TimeProvider clock, IAn
 
     public IReadOnlyList<AuthorizationRow> Authorizations { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await db.TraineeIdOfAsync(User, ct) is not null ? await ShowAsync(ct) : NotFound();
-
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(bool tooLarge, CancellationToken ct)
     {
         if (await db.TraineeIdOfAsync(User, ct) is null)
         {
             return NotFound();
         }
 
-        if (await IsOverLimitAsync())
+        if (tooLarge)
         {
-            ModelState.Clear();
             ModelState.AddModelError("Input.File", $"The file is larger than {DocumentUploads.MaxBytes / (1024 * 1024)} MB.");
-            return await ShowAsync(ct);
         }
 
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    {
+        if (await db.TraineeIdOfAsync(User, ct) is null)
         {
-            return BadRequest();
+            return NotFound();
         }
 
         var categories = CheckInput();
@@ -92,11 +87,6 @@ public sealed class AuthorizationsModel(AppDbContext db, TimeProvider clock, IAn
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
     {
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            return BadRequest();
-        }
-
         var userId = User.GetUserId();
         var authorization = await db.PracticeAuthorizations.SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
         if (authorization is null)
@@ -113,20 +103,6 @@ public sealed class AuthorizationsModel(AppDbContext db, TimeProvider clock, IAn
         await db.SaveChangesAsync(ct);
         TempData["Status"] = $"The 10 CFR {authorization.Basis} authorization was removed.";
         return RedirectToPage();
-    }
-
-    /// <summary>True when the form could not be read because the body is over the limits (the read fails the same way every time).</summary>
-    private async Task<bool> IsOverLimitAsync()
-    {
-        try
-        {
-            await Request.ReadFormAsync();
-            return false;
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            return true;
-        }
     }
 
     private List<string> CheckInput()

@@ -6,8 +6,8 @@ using TrainingNetwork.Domain.Readiness.Catalogue;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Readiness.Results;
 using TrainingNetwork.Domain.Readiness.Rules;
-using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Pages.Placements;
 using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Progress;
@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
     public ReadinessResult Result { get; private set; } = null!;
     public RuleBook Book { get; private set; } = null!;
     public ReadinessExplanation Explanation { get; private set; } = null!;
-    public IReadOnlyList<PlacementRow> Placements { get; private set; } = [];
+    public IReadOnlyList<PlacementSummary> Placements { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -36,10 +36,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
         Result = ReadinessEngine.Evaluate(Record);
         Book = ReadinessEngine.RuleBookFor(Record);
         Explanation = new ReadinessExplanation(Result, Record.Cases.ToDictionary(c => c.CaseId, c => $"{c.Date:yyyy-MM-dd} · {c.Radiopharmaceutical}"));
-        Placements = await db.Placements.Where(p => p.TraineeId == traineeId)
-            .OrderByDescending(p => p.RequestedAt)
-            .Join(db.Centers, p => p.CenterId, c => c.Id, (p, c) => new PlacementRow(c.Name, p.Status, p.PreferredStart, p.StartsOn, p.DeclineReason))
-            .ToListAsync(ct);
+        Placements = await db.Placements.Where(p => p.TraineeId == traineeId).Summaries(db).ToListAsync(ct);
         return Page();
     }
 
@@ -92,6 +89,4 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    public sealed record PlacementRow(string Center, PlacementStatus Status, DateOnly PreferredStart, DateOnly? StartsOn, string? DeclineReason);
 }

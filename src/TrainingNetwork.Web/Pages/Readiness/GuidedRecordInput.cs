@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using TrainingNetwork.Domain.Readiness.Catalogue;
 using TrainingNetwork.Domain.Readiness.Records;
+using TrainingNetwork.Web.Pages.Cases;
 
 namespace TrainingNetwork.Web.Pages.Readiness;
 
@@ -136,13 +137,8 @@ public sealed class GuidedRecordInput
             CaseId = $"Case {index + 1}",
             Date = row.Date!.Value,
             Radiopharmaceutical = agent.Name,
-            Nuclide = agent.Nuclide ?? "Y-90",
-            Route = agent.UsualRoute switch
-            {
-                "oral" => AdministrationRoute.Oral,
-                "intra-arterial" => AdministrationRoute.IntraArterial,
-                _ => AdministrationRoute.Intravenous,
-            },
+            Nuclide = CaseInput.NuclideOf(agent),
+            Route = agent.UsualRoute,
             ActivityMbq = row.ActivityMbq!.Value,
             WrittenDirectiveRequired = row.WrittenDirective,
             PersonalParticipation = row.Participated,

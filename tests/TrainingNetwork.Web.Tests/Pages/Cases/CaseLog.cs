@@ -18,12 +18,6 @@ internal static class CaseLog
     public const string OtherTrainee = "trainee15@trainingnetwork.test";
     public const string TraineeWithoutPlacement = "trainee10@trainingnetwork.test";
 
-    public static async Task<HttpClient> SignedInAsync(this PortalFactory portal, string email)
-    {
-        var client = portal.CreateBrowserLikeClient();
-        await client.SignInAsync(email, DemoAccounts.Password);
-        return client;
-    }
 
     /// <summary>Opens Cases/Create and posts it with a valid Lu-177 dotatate case, changed by <paramref name="changes"/>.</summary>
     public static async Task<HttpResponseMessage> LogCaseAsync(this HttpClient client, IReadOnlyDictionary<string, string>? changes = null, string save = "Submit")

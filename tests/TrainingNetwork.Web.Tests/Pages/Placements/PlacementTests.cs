@@ -38,7 +38,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Request_is_saved_as_requested_and_shown_on_my_placements_and_the_center_page()
     {
-        var client = await SignedInAsync(ClassroomDone);
+        var client = await portal.SignedInAsync(ClassroomDone);
         var cascade = await CenterIdAsync(Cascade);
         var form = await client.GetDocumentAsync($"/Placements/Request?centerId={cascade}");
 
@@ -63,7 +63,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Second_open_request_for_the_same_center_is_refused()
     {
-        var client = await SignedInAsync(ClassroomDone);
+        var client = await portal.SignedInAsync(ClassroomDone);
         var cascade = await CenterIdAsync(Cascade);
         var form = await client.GetDocumentAsync($"/Placements/Request?centerId={cascade}");
         await client.SubmitAsync(form, "main form", Start(Today.AddDays(30)));
@@ -80,7 +80,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Request_page_for_a_center_with_an_open_request_explains_instead_of_offering_the_form()
     {
-        var client = await SignedInAsync(Requested);
+        var client = await portal.SignedInAsync(Requested);
 
         var page = await client.GetDocumentAsync($"/Placements/Request?centerId={await CenterIdAsync("Bluegrass Community Oncology")}");
 
@@ -94,7 +94,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [InlineData(800, "Choose a date within two years")]
     public async Task Preferred_start_outside_the_next_two_years_is_refused(int daysFromToday, string message)
     {
-        var client = await SignedInAsync(ClassroomDone);
+        var client = await portal.SignedInAsync(ClassroomDone);
         var form = await client.GetDocumentAsync($"/Placements/Request?centerId={await CenterIdAsync(Cascade)}");
 
         var response = await client.SubmitAsync(form, "main form", Start(Today.AddDays(daysFromToday)));
@@ -111,7 +111,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [InlineData("next week", "is not valid")]
     public async Task Missing_or_unreadable_date_is_refused(string value, string message)
     {
-        var client = await SignedInAsync(ClassroomDone);
+        var client = await portal.SignedInAsync(ClassroomDone);
         var form = await client.GetDocumentAsync($"/Placements/Request?centerId={await CenterIdAsync(Cascade)}");
 
         var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.PreferredStart"] = value });
@@ -124,7 +124,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Unknown_center_is_not_found()
     {
-        var client = await SignedInAsync(ClassroomDone);
+        var client = await portal.SignedInAsync(ClassroomDone);
 
         var get = await client.GetAsync($"/Placements/Request?centerId={Guid.NewGuid()}");
         var post = await client.PostAsync($"/Placements/Request?centerId={Guid.NewGuid()}", Form(await TokenAsync(client), Start(Today.AddDays(30))));
@@ -137,7 +137,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Preceptor_cannot_request_a_placement()
     {
-        var client = await SignedInAsync(DemoAccounts.Preceptor);
+        var client = await portal.SignedInAsync(DemoAccounts.Preceptor);
         var url = $"/Placements/Request?centerId={await CenterIdAsync(Cascade)}";
 
         var get = await client.GetAsync(url);
@@ -157,7 +157,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Preceptor_is_refused_my_placements()
     {
-        var client = await SignedInAsync(DemoAccounts.Preceptor);
+        var client = await portal.SignedInAsync(DemoAccounts.Preceptor);
 
         var response = await client.GetAsync("/Placements");
 
@@ -168,10 +168,10 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task My_placements_show_each_status_with_what_it_means()
     {
-        var waitlisted = await (await SignedInAsync(Waitlisted)).GetDocumentAsync("/Placements");
-        var declined = await (await SignedInAsync(Declined)).GetDocumentAsync("/Placements");
-        var accepted = await (await SignedInAsync(DemoAccounts.Trainee)).GetDocumentAsync("/Placements");
-        var none = await (await SignedInAsync(ClassroomDone)).GetDocumentAsync("/Placements");
+        var waitlisted = await (await portal.SignedInAsync(Waitlisted)).GetDocumentAsync("/Placements");
+        var declined = await (await portal.SignedInAsync(Declined)).GetDocumentAsync("/Placements");
+        var accepted = await (await portal.SignedInAsync(DemoAccounts.Trainee)).GetDocumentAsync("/Placements");
+        var none = await (await portal.SignedInAsync(ClassroomDone)).GetDocumentAsync("/Placements");
 
         Assert.Contains("waiting list", waitlisted.QuerySelector(".placements")!.TextContent);
         Assert.Contains("Reason: No Ra-223 capacity this quarter", declined.QuerySelector(".placements")!.TextContent);
@@ -185,7 +185,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [InlineData(Waitlisted)]
     public async Task Physician_withdraws_their_pending_request(string email)
     {
-        var client = await SignedInAsync(email);
+        var client = await portal.SignedInAsync(email);
         var page = await client.GetDocumentAsync("/Placements");
 
         var response = await client.SubmitAsync(page, ".placements form", new Dictionary<string, string>());
@@ -200,7 +200,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task After_withdrawing_the_physician_can_ask_the_same_center_again()
     {
-        var client = await SignedInAsync(Requested);
+        var client = await portal.SignedInAsync(Requested);
         await client.SubmitAsync(await client.GetDocumentAsync("/Placements"), ".placements form", new Dictionary<string, string>());
         var bluegrass = await CenterIdAsync("Bluegrass Community Oncology");
 
@@ -214,7 +214,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task Withdrawing_another_physicians_placement_is_not_found()
     {
         var theirs = Assert.Single(await PlacementsOfAsync(Requested));
-        var client = await SignedInAsync(ClassroomDone);
+        var client = await portal.SignedInAsync(ClassroomDone);
 
         var response = await client.PostAsync($"/Placements?handler=Withdraw&id={theirs.Id}", Form(await TokenAsync(client), []));
 
@@ -226,7 +226,7 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task Accepted_placement_cannot_be_withdrawn()
     {
         var accepted = Assert.Single(await PlacementsOfAsync(DemoAccounts.Trainee));
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
 
         var response = await client.PostAsync($"/Placements?handler=Withdraw&id={accepted.Id}", Form(await TokenAsync(client), []));
 
@@ -248,12 +248,6 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
         return page.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = portal.CreateBrowserLikeClient();
-        await client.SignInAsync(email, DemoAccounts.Password);
-        return client;
-    }
 
     private async Task<Guid> CenterIdAsync(string name)
     {

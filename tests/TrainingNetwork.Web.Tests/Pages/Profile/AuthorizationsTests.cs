@@ -20,7 +20,7 @@ public sealed class AuthorizationsTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Listing_is_saved_with_its_license_page_and_only_the_owner_or_staff_can_download_it()
     {
-        var owner = await SignedInAsync(DemoAccounts.Trainee);
+        var owner = await portal.SignedInAsync(DemoAccounts.Trainee);
 
         var response = await AddAsync(owner, Pdf, "license page.pdf");
 
@@ -39,16 +39,16 @@ public sealed class AuthorizationsTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
 
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync("trainee01@trainingnetwork.test")).GetAsync($"/Documents/Show/{documentId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(DemoAccounts.Preceptor)).GetAsync($"/Documents/Show/{documentId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await SignedInAsync(DemoAccounts.Staff)).GetAsync($"/Documents/Show/{documentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await portal.SignedInAsync("trainee01@trainingnetwork.test")).GetAsync($"/Documents/Show/{documentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await portal.SignedInAsync(DemoAccounts.Preceptor)).GetAsync($"/Documents/Show/{documentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await portal.SignedInAsync(DemoAccounts.Staff)).GetAsync($"/Documents/Show/{documentId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await portal.CreateBrowserLikeClient().GetAsync($"/Documents/Show/{documentId}")).StatusCode);
     }
 
     [Fact]
     public async Task Text_file_renamed_to_pdf_is_refused_and_nothing_saved()
     {
-        var response = await AddAsync(await SignedInAsync(DemoAccounts.Trainee), "just some text, not a PDF"u8.ToArray(), "license.pdf");
+        var response = await AddAsync(await portal.SignedInAsync(DemoAccounts.Trainee), "just some text, not a PDF"u8.ToArray(), "license.pdf");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Upload a PDF, PNG or JPEG file.", await FileMessageAsync(response));
@@ -61,17 +61,19 @@ public sealed class AuthorizationsTests(PortalFactory portal) : IClassFixture<Po
         var huge = new byte[50 * 1024 * 1024];
         Pdf.CopyTo(huge, 0);
 
-        var response = await AddAsync(await SignedInAsync(DemoAccounts.Trainee), huge, "huge.pdf");
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
+        var response = await AddAsync(client, huge, "huge.pdf");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("The file is larger than 10 MB.", await FileMessageAsync(response));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("The file is larger than 10 MB.", await FileMessageAsync(page));
         await AssertNothingSavedAsync();
     }
 
     [Fact]
     public async Task Listing_posted_without_the_antiforgery_token_is_refused()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
 
         var response = await client.PostAsync("/Profile/Authorizations?handler=Add", new MultipartFormDataContent { { new ByteArrayContent(Pdf), "Input.File", "a.pdf" } });
 
@@ -82,7 +84,7 @@ public sealed class AuthorizationsTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Listing_without_its_license_page_is_refused()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
 
         var response = await AddAsync(client, null, null);
 
@@ -125,12 +127,6 @@ public sealed class AuthorizationsTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(0, await QueryAsync(db => db.Documents.CountAsync(d => d.OwnerUserId == userId)));
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = portal.CreateBrowserLikeClient();
-        await client.SignInAsync(email, DemoAccounts.Password);
-        return client;
-    }
 
     private Task<string> UserIdAsync(string email) => QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 

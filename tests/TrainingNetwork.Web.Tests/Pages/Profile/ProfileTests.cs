@@ -31,7 +31,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [MemberData(nameof(ProfilePages))]
     public async Task Preceptor_is_refused(string path)
     {
-        var client = await SignedInAsync(DemoAccounts.Preceptor);
+        var client = await portal.SignedInAsync(DemoAccounts.Preceptor);
 
         var response = await client.GetAsync(path);
 
@@ -41,7 +41,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Summary_shows_details_and_eligibility_for_both_pathways()
     {
-        var page = await (await SignedInAsync(DemoAccounts.Trainee)).GetDocumentAsync("/Profile");
+        var page = await (await portal.SignedInAsync(DemoAccounts.Trainee)).GetDocumentAsync("/Profile");
 
         Assert.Equal("My profile", page.Heading());
         Assert.Contains("Radiation oncology", page.Body!.TextContent);
@@ -52,7 +52,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Physician_chooses_35_390_with_two_categories()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
         var page = await client.GetDocumentAsync("/Profile");
 
         var response = await client.SubmitAsync(page, "form#choose-pathway", new Dictionary<string, string>
@@ -72,7 +72,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Pathway_35_390_without_a_category_is_refused_and_nothing_saved()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
         var page = await client.GetDocumentAsync("/Profile");
 
         var response = await client.SubmitAsync(page, "form#choose-pathway", new Dictionary<string, string> { ["Choice.Pathway"] = "35.390" });
@@ -85,7 +85,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Wrong_npi_check_digit_is_refused_and_nothing_saved()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
         var page = await client.GetDocumentAsync("/Profile/Edit");
 
         var response = await client.SubmitAsync(page, "form#edit-profile", new Dictionary<string, string>
@@ -105,7 +105,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Valid_details_are_saved_on_the_user_and_the_profile()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
         var page = await client.GetDocumentAsync("/Profile/Edit");
 
         var response = await client.SubmitAsync(page, "form#edit-profile", new Dictionary<string, string>
@@ -127,7 +127,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task License_is_added_once_per_state_and_removed()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
         var values = new Dictionary<string, string> { ["Input.State"] = "MO", ["Input.Number"] = "2019-001234", ["Input.ExpiresOn"] = "2030-01-31" };
 
         var added = await client.SubmitAsync(await client.GetDocumentAsync("/Profile/Licenses"), "form#add-license", values);
@@ -148,12 +148,12 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Another_physicians_license_cannot_be_removed()
     {
-        var owner = await SignedInAsync(DemoAccounts.Trainee);
+        var owner = await portal.SignedInAsync(DemoAccounts.Trainee);
         await owner.SubmitAsync(await owner.GetDocumentAsync("/Profile/Licenses"), "form#add-license",
             new Dictionary<string, string> { ["Input.State"] = "MO", ["Input.Number"] = "A-1" });
         var ownerId = (await TraineeAsync(DemoAccounts.Trainee)).Id;
         var license = await QueryAsync(db => db.StateMedicalLicenses.SingleAsync(l => l.TraineeId == ownerId));
-        var other = await SignedInAsync("trainee01@trainingnetwork.test");
+        var other = await portal.SignedInAsync("trainee01@trainingnetwork.test");
         var otherPage = await other.GetDocumentAsync("/Profile/Licenses");
 
         var attempt = await other.PostAsync($"/Profile/Licenses?handler=Remove&id={license.Id}",
@@ -166,7 +166,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Board_certificate_is_saved_with_its_recognition()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
 
         var response = await client.SubmitAsync(await client.GetDocumentAsync("/Profile/Boards"), "form#add-board", new Dictionary<string, string>
         {
@@ -186,7 +186,7 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Board_certificate_from_the_future_or_with_markup_is_refused()
     {
-        var client = await SignedInAsync(DemoAccounts.Trainee);
+        var client = await portal.SignedInAsync(DemoAccounts.Trainee);
 
         var response = await client.SubmitAsync(await client.GetDocumentAsync("/Profile/Boards"), "form#add-board", new Dictionary<string, string>
         {
@@ -201,12 +201,6 @@ public sealed class ProfileTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal(0, await QueryAsync(db => db.BoardCertificates.CountAsync()));
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = portal.CreateBrowserLikeClient();
-        await client.SignInAsync(email, DemoAccounts.Password);
-        return client;
-    }
 
     private Task<TraineeProfile> TraineeAsync(string email) =>
         QueryAsync(db => db.Trainees.SingleAsync(t => db.Users.Any(u => u.Id == t.UserId && u.Email == email)));

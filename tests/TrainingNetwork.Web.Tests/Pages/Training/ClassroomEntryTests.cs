@@ -33,7 +33,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Classroom_hours_are_saved_with_the_exact_decimal_and_listed_with_the_total()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
 
         var response = await AddAsync(client, new() { ["Input.Hours"] = "7.5" });
 
@@ -55,7 +55,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_certificate_is_stored_with_the_entry_and_linked_from_the_list()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
         var form = await client.GetDocumentAsync("/Training/AddClassroom");
 
         var response = await client.SubmitWithFileAsync(form, "#classroom-form", ValidFields(), "Input.Certificate", "certificate.pdf", Pdf);
@@ -75,7 +75,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [MemberData(nameof(BadHours))]
     public async Task Hours_that_are_not_a_plain_number_in_range_are_refused_and_nothing_is_saved(string hours, string message)
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
 
         var page = await RefusedAsync(client, new() { ["Input.Hours"] = hours });
 
@@ -87,7 +87,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_completion_date_in_the_future_is_refused()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
 
         var page = await RefusedAsync(client, new() { ["Input.CompletedOn"] = TrainingTestData.Today.AddDays(2).ToString("yyyy-MM-dd") });
 
@@ -98,7 +98,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Markup_in_the_provider_is_refused()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
 
         var page = await RefusedAsync(client, new() { ["Input.Provider"] = "<script>alert(1)</script> course" });
 
@@ -109,7 +109,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_text_file_renamed_to_pdf_is_refused_as_a_certificate_and_nothing_is_saved()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
         var form = await client.GetDocumentAsync("/Training/AddClassroom");
 
         var response = await client.SubmitWithFileAsync(
@@ -126,7 +126,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_50_MB_upload_gets_a_clear_answer_and_never_a_server_error()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
         var form = await client.GetDocumentAsync("/Training/AddClassroom");
         var huge = new byte[50 * 1024 * 1024];
         Pdf.CopyTo(huge, 0);
@@ -145,7 +145,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Save_and_add_another_returns_an_empty_form_with_the_provider_and_date_kept()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
         var completedOn = TrainingTestData.Today.AddDays(-10).ToString("yyyy-MM-dd");
 
         var response = await AddAsync(client, new() { ["next"] = "another" });
@@ -163,7 +163,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task The_list_groups_entries_by_topic_with_a_total()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.PhysicianInClass);
+        var client = await portal.SignedInAsync(TrainingTestData.PhysicianInClass);
 
         var list = await client.GetDocumentAsync("/Training");
 
@@ -176,7 +176,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_physician_with_nothing_recorded_sees_empty_states_and_a_link_to_progress()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
 
         var list = await client.GetDocumentAsync("/Training");
 
@@ -188,7 +188,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_physician_removes_their_own_classroom_entry()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.PhysicianInClass);
+        var client = await portal.SignedInAsync(TrainingTestData.PhysicianInClass);
         var entryId = (await EntriesOfAsync(TrainingTestData.PhysicianInClass))[0].Id;
         var list = await client.GetDocumentAsync("/Training");
 
@@ -203,7 +203,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Another_physicians_classroom_entry_cannot_be_removed()
     {
-        var client = await portal.SignedInClientAsync(TrainingTestData.NewPhysician);
+        var client = await portal.SignedInAsync(TrainingTestData.NewPhysician);
         var othersEntry = (await EntriesOfAsync(TrainingTestData.PhysicianInClass))[0].Id;
         var form = await client.GetDocumentAsync("/Training/AddClassroom");
 
@@ -227,7 +227,7 @@ public sealed class ClassroomEntryTests(PortalFactory portal) : IClassFixture<Po
     [MemberData(nameof(TrainingPages))]
     public async Task Preceptor_is_refused(string path)
     {
-        var client = await portal.SignedInClientAsync(DemoAccounts.Preceptor);
+        var client = await portal.SignedInAsync(DemoAccounts.Preceptor);
 
         var response = await client.GetAsync(path);
 

@@ -3,7 +3,6 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingNetwork.Web.Data;
-using TrainingNetwork.Web.Setup;
 using TrainingNetwork.Web.Tests.Infrastructure;
 
 namespace TrainingNetwork.Web.Tests.Pages.Training;
@@ -19,12 +18,6 @@ internal static class TrainingTestData
 
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static async Task<HttpClient> SignedInClientAsync(this PortalFactory portal, string email)
-    {
-        var client = portal.CreateBrowserLikeClient();
-        await client.SignInAsync(email, DemoAccounts.Password);
-        return client;
-    }
 
     /// <summary>Runs <paramref name="query"/> against the portal's database.</summary>
     public static async Task<T> QueryAsync<T>(this PortalFactory portal, Func<AppDbContext, Task<T>> query)

@@ -20,7 +20,7 @@ public sealed class WorkExperienceTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Work_experience_under_a_network_preceptor_is_saved_with_their_center_license()
     {
-        var client = await portal.SignedInClientAsync(PlacedPhysician);
+        var client = await portal.SignedInAsync(PlacedPhysician);
         var preceptorId = await portal.UserIdAsync(DemoAccounts.Preceptor);
         var before = await WorkOfAsync(PlacedPhysician);
 
@@ -41,7 +41,7 @@ public sealed class WorkExperienceTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_supervisor_who_is_not_a_preceptor_is_refused_and_nothing_is_saved()
     {
-        var client = await portal.SignedInClientAsync(PlacedPhysician);
+        var client = await portal.SignedInAsync(PlacedPhysician);
         var coordinatorId = await portal.UserIdAsync(DemoAccounts.Coordinator);
         var before = await WorkOfAsync(PlacedPhysician);
 
@@ -56,7 +56,7 @@ public sealed class WorkExperienceTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Hours_with_a_comma_are_refused_and_nothing_is_saved()
     {
-        var client = await portal.SignedInClientAsync(PlacedPhysician);
+        var client = await portal.SignedInAsync(PlacedPhysician);
         var before = await WorkOfAsync(PlacedPhysician);
 
         var response = await AddAsync(client, new() { ["Input.SupervisorUserId"] = await portal.UserIdAsync(DemoAccounts.Preceptor), ["Input.Hours"] = "3,7" });
@@ -69,7 +69,7 @@ public sealed class WorkExperienceTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Preceptors_at_the_physicians_placement_center_are_listed_first()
     {
-        var client = await portal.SignedInClientAsync(PlacedPhysician);
+        var client = await portal.SignedInAsync(PlacedPhysician);
 
         var form = await client.GetDocumentAsync("/Training/AddWorkExperience");
 
@@ -86,7 +86,7 @@ public sealed class WorkExperienceTests(PortalFactory portal) : IClassFixture<Po
     public async Task A_physician_removes_their_own_work_experience()
     {
         var workId = await AddWorkForAsync(PlacedPhysician);
-        var client = await portal.SignedInClientAsync(PlacedPhysician);
+        var client = await portal.SignedInAsync(PlacedPhysician);
         var before = await WorkOfAsync(PlacedPhysician);
         var list = await client.GetDocumentAsync("/Training");
 
@@ -102,7 +102,7 @@ public sealed class WorkExperienceTests(PortalFactory portal) : IClassFixture<Po
     public async Task Another_physicians_work_experience_cannot_be_removed()
     {
         var others = await AddWorkForAsync(TrainingTestData.NewPhysician);
-        var client = await portal.SignedInClientAsync(PlacedPhysician);
+        var client = await portal.SignedInAsync(PlacedPhysician);
         var form = await client.GetDocumentAsync("/Training/AddWorkExperience");
 
         var response = await client.PostWithTokenAsync(form, $"/Training/DeleteWorkExperience/{others}");

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace TrainingNetwork.Web.Pages.Training;
+namespace TrainingNetwork.Web.Security;
 
 /// <summary>
 /// Sends a post whose declared size is over <paramref name="maxRequestBytes"/> back to the page's form with
