@@ -23,6 +23,9 @@ public sealed class Center
     public Guid Id { get; private set; }
     public string Name { get; private set; }
     public string City { get; private set; }
+
+    /// <summary>Street address; empty until the coordinator records it.</summary>
+    public string Address { get; private set; } = "";
     public string State { get; private set; }
     public Regulator Regulator { get; private set; }
     public string Licensee { get; private set; }

@@ -52,5 +52,54 @@ public sealed class PracticeAuthorization
     /// <summary>The uploaded copy of the license page that lists the person.</summary>
     public Guid? LicenseDocumentId { get; private set; }
 
+    public VerificationStatus Verification { get; private set; } = VerificationStatus.Unverified;
+    public string? FirstCheckedByUserId { get; private set; }
+    public DateTimeOffset? FirstCheckedAt { get; private set; }
+    public string? VerifiedByUserId { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    public bool IsVerified => Verification == VerificationStatus.Verified;
+
     public bool IsListedOn(DateOnly date) => ListedFrom <= date && (ListedUntil is null || date <= ListedUntil);
+
+    /// <summary>The first of two staff checks against the uploaded license page.</summary>
+    public void RecordFirstCheck(string staffUserId, DateTimeOffset at)
+    {
+        if (Verification != VerificationStatus.Unverified)
+        {
+            throw new InvalidOperationException("This listing has already been checked.");
+        }
+
+        Verification = VerificationStatus.FirstCheckDone;
+        FirstCheckedByUserId = staffUserId;
+        FirstCheckedAt = at;
+    }
+
+    /// <summary>The confirming check: by a different staff member than the first.</summary>
+    public void Confirm(string staffUserId, DateTimeOffset at)
+    {
+        if (Verification != VerificationStatus.FirstCheckDone)
+        {
+            throw new InvalidOperationException("A listing is confirmed after its first check.");
+        }
+
+        if (staffUserId == FirstCheckedByUserId)
+        {
+            throw new InvalidOperationException("A second, different staff member must confirm the check.");
+        }
+
+        Verification = VerificationStatus.Verified;
+        VerifiedByUserId = staffUserId;
+        VerifiedAt = at;
+    }
+
+    public void Reject(string staffUserId, string reason, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Verification = VerificationStatus.Rejected;
+        VerifiedByUserId = staffUserId;
+        VerifiedAt = at;
+        RejectionReason = reason;
+    }
 }

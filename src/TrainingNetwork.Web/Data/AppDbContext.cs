@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Attestations;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
@@ -24,6 +25,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<BoardCertificate> BoardCertificates => Set<BoardCertificate>();
     public DbSet<WorkExperience> WorkExperience => Set<WorkExperience>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
+    public DbSet<SignedAttestation> Attestations => Set<SignedAttestation>();
+    public DbSet<AttestationPacket> AttestationPackets => Set<AttestationPacket>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

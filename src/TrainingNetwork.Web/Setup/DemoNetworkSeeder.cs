@@ -81,8 +81,8 @@ public sealed class DemoNetworkSeeder(
         }
 
         await AddUserAsync(DemoAccounts.Admin, "Network Administrator", Roles.Admin, Roles.Staff);
-        await AddUserAsync(DemoAccounts.Staff, "Jordan Blake (network staff)", Roles.Staff);
-        await AddUserAsync(DemoAccounts.SecondStaff, "Casey Morgan (network staff)", Roles.Staff);
+        var staff = await AddUserAsync(DemoAccounts.Staff, "Jordan Blake (network staff)", Roles.Staff);
+        var secondStaff = await AddUserAsync(DemoAccounts.SecondStaff, "Casey Morgan (network staff)", Roles.Staff);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var preceptorsByCenter = new Dictionary<string, List<string>>();
@@ -104,9 +104,12 @@ public sealed class DemoNetworkSeeder(
             {
                 var preceptor = await AddUserAsync($"preceptor{i}.{demo.Slug}@trainingnetwork.test", PreceptorNames[preceptorIndex++], Roles.Preceptor);
                 db.CenterMemberships.Add(new CenterMembership(DemoId($"membership:{preceptor.Id}"), center.Id, preceptor.Id, CenterRole.Preceptor));
-                db.PracticeAuthorizations.Add(new PracticeAuthorization(
+                var listing = new PracticeAuthorization(
                     DemoId($"au:{preceptor.Id}"), preceptor.Id, "35.390", ["G1", "G2", "G3"], demo.License, demo.Regulator,
-                    demo.Regulator == Regulator.AgreementState ? demo.State : null, today.AddYears(-6 - (3 * i)), null));
+                    demo.Regulator == Regulator.AgreementState ? demo.State : null, today.AddYears(-6 - (3 * i)), null);
+                listing.RecordFirstCheck(staff.Id, AtUtc(today.AddDays(-300)));
+                listing.Confirm(secondStaff.Id, AtUtc(today.AddDays(-299)));
+                db.PracticeAuthorizations.Add(listing);
                 preceptors.Add(preceptor.Id);
             }
 

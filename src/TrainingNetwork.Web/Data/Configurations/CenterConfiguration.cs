@@ -11,6 +11,7 @@ internal sealed class CenterConfiguration : IEntityTypeConfiguration<Center>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.City).HasMaxLength(100);
+        builder.Property(c => c.Address).HasMaxLength(300);
         builder.Property(c => c.State).HasMaxLength(2).IsFixedLength();
         builder.Property(c => c.Licensee).HasMaxLength(200);
         builder.Property(c => c.LicenseNumber).HasMaxLength(60);

@@ -191,6 +191,165 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Attestations.AttestationPacket", b =>
+                {
+                    b.Property<Guid>("AttestationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attestation_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("AttestationId")
+                        .HasName("pk_attestation_packets");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attestation_packets_document_id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attestation_packets_sha256");
+
+                    b.ToTable("attestation_packets", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Attestations.SignedAttestation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.Property<string>("ConcurringFacultyUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("concurring_faculty_user_id");
+
+                    b.Property<string>("EvidenceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("evidence_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("EvidenceSnapshot")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence_snapshot");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("meaning");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("SignerCredentials")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_credentials");
+
+                    b.Property<string>("SignerLicense")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("signer_license");
+
+                    b.Property<string>("SignerPrintedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_printed_name");
+
+                    b.Property<string>("SignerTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signer_time_zone");
+
+                    b.Property<string>("SignerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("signer_user_id");
+
+                    b.Property<string>("StatementText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("statement_text");
+
+                    b.Property<string>("StatementVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("statement_version");
+
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("verification_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("WithdrawsAttestationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("withdraws_attestation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attestations");
+
+                    b.HasIndex("ConcurringFacultyUserId")
+                        .HasDatabaseName("ix_attestations_concurring_faculty_user_id");
+
+                    b.HasIndex("SignerUserId")
+                        .HasDatabaseName("ix_attestations_signer_user_id");
+
+                    b.HasIndex("TraineeId")
+                        .HasDatabaseName("ix_attestations_trainee_id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attestations_verification_code");
+
+                    b.HasIndex("WithdrawsAttestationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attestations_withdraws_attestation_id");
+
+                    b.ToTable("attestations", (string)null);
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -354,6 +513,12 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -496,6 +661,15 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("categories");
 
+                    b.Property<DateTimeOffset?>("FirstCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_checked_at");
+
+                    b.Property<string>("FirstCheckedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("first_checked_by_user_id");
+
                     b.Property<string>("License")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -520,6 +694,11 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("regulator");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<string>("State")
                         .HasMaxLength(2)
                         .HasColumnType("character(2)")
@@ -538,6 +717,21 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("character varying(450)")
                         .HasColumnName("user_id");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("verification");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("verified_by_user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_practice_authorizations");
 
@@ -546,6 +740,9 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_practice_authorizations_user_id");
+
+                    b.HasIndex("Verification")
+                        .HasDatabaseName("ix_practice_authorizations_verification");
 
                     b.ToTable("practice_authorizations", null, t =>
                         {
@@ -1032,6 +1229,52 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Attestations.AttestationPacket", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Attestations.SignedAttestation", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingNetwork.Domain.Attestations.AttestationPacket", "AttestationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attestation_packets_attestations_attestation_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Documents.StoredDocument", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingNetwork.Domain.Attestations.AttestationPacket", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attestation_packets_documents_document_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Attestations.SignedAttestation", b =>
+                {
+                    b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConcurringFacultyUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attestations_asp_net_users_concurring_faculty_user_id");
+
+                    b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SignerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attestations_asp_net_users_signer_user_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attestations_trainees_trainee_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Attestations.SignedAttestation", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawsAttestationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attestations_attestations_withdraws_attestation_id");
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Cases.CaseEvent", b =>
