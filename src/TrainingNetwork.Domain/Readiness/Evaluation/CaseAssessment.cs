@@ -61,12 +61,12 @@ internal sealed record CaseAssessment(CaseEntry Case, CaseClassification Classif
 
         if (!entry.SignedOff)
         {
-            blocking.Add(new Finding(ReasonCode.CaseNotSignedOff, citation, "pending evidence: not signed off by the supervising preceptor (EP-1)"));
+            blocking.Add(new Finding(ReasonCode.CaseNotSignedOff, citation, "not yet signed off by the supervising preceptor"));
         }
 
         if (!entry.PersonalParticipation)
         {
-            blocking.Add(new Finding(ReasonCode.CaseNoParticipation, citation, "observation only is not administering dosages (EP-2)"));
+            blocking.Add(new Finding(ReasonCode.CaseNoParticipation, citation, "observation only is not administering dosages"));
         }
 
         var (standing, problem) = SupervisionCheck.Check(context, entry.SupervisorId,

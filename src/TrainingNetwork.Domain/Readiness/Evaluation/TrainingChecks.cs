@@ -25,7 +25,7 @@ internal static class TrainingChecks
         {
             if (entries.Where(entry => entry.Topic == topic).Sum(entry => entry.Hours) <= 0)
             {
-                findings.Add(new Finding(ReasonCode.TopicMissing, citation, $"no hours recorded for {RecordCodes.Topics.ToCode(topic)}"));
+                findings.Add(new Finding(ReasonCode.TopicMissing, citation, $"no hours recorded for {PlainNames.Of(topic)}"));
             }
         }
 
@@ -60,7 +60,7 @@ internal static class TrainingChecks
                 .ToList();
             if (entries.Count == 0)
             {
-                findings.Add(new Finding(ReasonCode.WorkElementMissing, citation, $"no {RecordCodes.WorkElements.ToCode(element)} entry"));
+                findings.Add(new Finding(ReasonCode.WorkElementMissing, citation, $"nothing recorded for: {PlainNames.Of(element)}"));
                 continue;
             }
 
@@ -68,7 +68,7 @@ internal static class TrainingChecks
             {
                 var first = entries.OrderBy(work => work.Entry.Completed).ThenBy(work => work.Entry.SupervisorId, StringComparer.Ordinal).First();
                 findings.Add(new Finding(ReasonCode.WorkElementMissing, citation,
-                    $"{RecordCodes.WorkElements.ToCode(element)} is not documented under a qualified supervisor: {first.Problem!.Detail}"));
+                    $"{PlainNames.Of(element)}: not documented under a qualified supervisor: {first.Problem!.Detail}"));
             }
         }
 

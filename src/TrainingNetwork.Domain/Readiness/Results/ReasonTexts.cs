@@ -23,7 +23,7 @@ public static class ReasonTexts
         [ReasonCode.WorkElementMissing] = new("A work-experience element is not documented",
             "Record this element with its date and a supervisor who was a qualifying AU at the time."),
         [ReasonCode.CasesMin] = new("Fewer than three countable cases",
-            "Complete and record more supervised cases in this category, signed off by the supervising AU."),
+            "Log more supervised cases in this category, and ask the supervising AU to sign off the ones you have logged."),
         [ReasonCode.CasesSamePatient] = new("Cases come from fewer than three patients",
             "A reviewer will decide whether repeat administrations count; cases with more patients avoid the question."),
         [ReasonCode.CaseNotSignedOff] = new("Case not signed off",

@@ -116,7 +116,7 @@ public sealed class GuidedRecordInput
             Cases = [.. Cases.Select((row, i) => (row, i)).Where(x => !x.row.IsEmpty).Select(x => ToCase(x.row, x.i, preceptorId))],
             Preceptors =
             [
-                new Preceptor
+                new Domain.Readiness.Records.Preceptor
                 {
                     Id = preceptorId,
                     Name = "Your preceptor",
