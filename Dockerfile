@@ -9,6 +9,10 @@ RUN dotnet publish src/TrainingNetwork.Web/TrainingNetwork.Web.csproj -c Release
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# DejaVu Sans for the attestation packet PDFs (docs/decisions/0008-pdf-packet.md).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 # Non-root user that the .NET images define (uid 1654).

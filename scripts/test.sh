@@ -9,12 +9,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 t0=$SECONDS
 step() { printf '\n=== [%4ss] %s\n' "$((SECONDS - t0))" "$*"; }
 
-step "system packages (PostgreSQL server binaries, Chromium)"
+step "system packages (PostgreSQL server binaries, Chromium, DejaVu fonts)"
 need=()
 if [ -z "${TN_TEST_PG:-}" ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && ! command -v initdb >/dev/null; then
   need+=(postgresql)
 fi
 [ -x "${TN_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
+# The font of the attestation packet PDFs (docs/decisions/0008-pdf-packet.md).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive

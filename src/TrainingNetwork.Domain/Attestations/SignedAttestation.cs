@@ -97,15 +97,18 @@ public sealed class SignedAttestation
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     // 12 characters from an alphabet without look-alikes (no 0/O, 1/I/L): about 59 bits, unguessable for lookups.
-    private static string NewVerificationCode()
-    {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        return string.Create(12, 0, (span, _) =>
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private const int CodeLength = 12;
+
+    /// <summary>True when <paramref name="code"/> has the shape of a verification code (upper case, as issued).</summary>
+    public static bool IsWellFormedCode(string code) => code.Length == CodeLength && code.All(CodeAlphabet.Contains);
+
+    private static string NewVerificationCode() =>
+        string.Create(CodeLength, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++)
             {
-                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+                span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
             }
         });
-    }
 }

@@ -5,11 +5,15 @@ namespace TrainingNetwork.Domain.Centers;
 /// <summary>A training center: a licensee site where physicians log supervised cases.</summary>
 public sealed class Center
 {
+    /// <summary>The most physicians one center may train at once; more is a typing error, not a center.</summary>
+    public const int MaxTraineeSlots = 50;
+
     private readonly List<CenterTherapy> _therapies = [];
 
     public Center(Guid id, string name, string city, string state, Regulator regulator, string licensee, string licenseNumber, int traineeSlots = 2)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(traineeSlots);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(traineeSlots, MaxTraineeSlots);
         Id = id;
         Name = name;
         City = city;
@@ -46,4 +50,46 @@ public sealed class Center
         _therapies.Add(therapy);
         return therapy;
     }
+
+    /// <summary>
+    /// Replaces the profile the coordinator keeps. Every text is required; an Agreement State regulator is possible only
+    /// in an Agreement State, while a center in an Agreement State may still hold an NRC license (e.g. a federal facility).
+    /// </summary>
+    public void UpdateProfile(string name, string address, string city, string state, Regulator regulator, string licensee, string licenseNumber, int traineeSlots)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        ArgumentException.ThrowIfNullOrWhiteSpace(city);
+        ArgumentException.ThrowIfNullOrWhiteSpace(licensee);
+        ArgumentException.ThrowIfNullOrWhiteSpace(licenseNumber);
+        ArgumentOutOfRangeException.ThrowIfNegative(traineeSlots);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(traineeSlots, MaxTraineeSlots);
+        var code = UsState.Normalize(state);
+        if (regulator == Regulator.AgreementState && UsState.RegulatorOf(code) != Regulator.AgreementState)
+        {
+            throw new ArgumentException($"{code} is not an Agreement State; the NRC licenses its centers.", nameof(regulator));
+        }
+
+        Name = name;
+        Address = address;
+        City = city;
+        State = code;
+        Regulator = regulator;
+        Licensee = licensee;
+        LicenseNumber = licenseNumber;
+        TraineeSlots = traineeSlots;
+    }
+
+    public void ChangeCapacity(string agent, int monthlyCaseCapacity) => Offered(agent).ChangeCapacity(monthlyCaseCapacity);
+
+    /// <summary>Stops offering <paramref name="agent"/>; returns the removed therapy so the caller can delete its row.</summary>
+    public CenterTherapy StopOffering(string agent)
+    {
+        var therapy = Offered(agent);
+        _therapies.Remove(therapy);
+        return therapy;
+    }
+
+    private CenterTherapy Offered(string agent) =>
+        _therapies.SingleOrDefault(t => t.Agent == agent) ?? throw new InvalidOperationException($"{Name} does not offer {agent}.");
 }

@@ -31,11 +31,19 @@ public sealed class TraineeRecordLoader(AppDbContext db)
             .Join(db.Centers, c => c.CenterId, center => center.Id, (c, center) => new { Case = c, center.LicenseNumber })
             .ToListAsync(ct);
 
-        var supervisorIds = cases.Select(c => c.Case.SupervisorUserId).Concat(work.Select(w => w.SupervisorId)).Distinct().ToList();
-        var authorizationOwners = supervisorIds.Append(trainee.UserId).ToList();
+        // Only attestations in force: a withdrawal, and the attestation it withdraws, no longer count.
+        var attestations = await db.Attestations.AsNoTracking()
+            .Where(a => a.TraineeId == traineeId && a.WithdrawsAttestationId == null && !db.Attestations.Any(w => w.WithdrawsAttestationId == a.Id))
+            .Select(a => new { a.SignerUserId, a.Type, a.SignedAt, a.Categories, a.ConcurringFacultyUserId })
+            .ToListAsync(ct);
+
+        var preceptorIds = cases.Select(c => c.Case.SupervisorUserId).Concat(work.Select(w => w.SupervisorId))
+            .Concat(attestations.Select(a => a.SignerUserId)).Concat(attestations.Select(a => a.ConcurringFacultyUserId).OfType<string>())
+            .Distinct().ToList();
+        var authorizationOwners = preceptorIds.Append(trainee.UserId).ToList();
         var authorizations = (await db.PracticeAuthorizations.AsNoTracking().Where(a => authorizationOwners.Contains(a.UserId)).ToListAsync(ct))
             .ToLookup(a => a.UserId, ToAuthorization);
-        var names = await db.Users.AsNoTracking().Where(u => supervisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var names = await db.Users.AsNoTracking().Where(u => preceptorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
 
         var chosenPathway = pathway ?? trainee.Pathway;
         return new TraineeRecord
@@ -56,7 +64,15 @@ public sealed class TraineeRecordLoader(AppDbContext db)
             ClassroomTraining = classroom,
             WorkExperience = work,
             Cases = [.. cases.Select(c => ToCase(c.Case, c.LicenseNumber))],
-            Preceptors = [.. supervisorIds.Select(id => new Preceptor { Id = id, Name = names.GetValueOrDefault(id, ""), Authorizations = [.. authorizations[id]] })],
+            Preceptors = [.. preceptorIds.Select(id => new Preceptor { Id = id, Name = names.GetValueOrDefault(id, ""), Authorizations = [.. authorizations[id]] })],
+            Attestations = [.. attestations.Select(a => new Attestation
+            {
+                AttestorId = a.SignerUserId,
+                Type = a.Type,
+                Date = DateOnly.FromDateTime(a.SignedAt.UtcDateTime),
+                Categories = [.. a.Categories.Select(RecordCodes.Categories.Parse)],
+                ConcurringFacultyId = a.ConcurringFacultyUserId,
+            })],
         };
     }
 

@@ -12,6 +12,12 @@ public static class DemoAccounts
     public const string Preceptor = "preceptor1.gateway@trainingnetwork.test";
     public const string Trainee = "trainee14@trainingnetwork.test";
 
+    /// <summary>
+    /// The authenticator key (base32) of every demo preceptor, public like the password: add it to an authenticator app to
+    /// produce the codes that signing an attestation asks for.
+    /// </summary>
+    public const string PreceptorAuthenticatorKey = "TRAININGNETWORKDEMOPRECEPTORKEYS";
+
     /// <summary>One sign-in per role, as printed at startup and listed on the Development login page.</summary>
     public static readonly IReadOnlyList<(string Role, string Email)> OnePerRole =
     [

@@ -103,6 +103,7 @@ public sealed class DemoNetworkSeeder(
             for (var i = 1; i <= 2; i++)
             {
                 var preceptor = await AddUserAsync($"preceptor{i}.{demo.Slug}@trainingnetwork.test", PreceptorNames[preceptorIndex++], Roles.Preceptor);
+                await AddDemoAuthenticatorAsync(preceptor);
                 db.CenterMemberships.Add(new CenterMembership(DemoId($"membership:{preceptor.Id}"), center.Id, preceptor.Id, CenterRole.Preceptor));
                 var listing = new PracticeAuthorization(
                     DemoId($"au:{preceptor.Id}"), preceptor.Id, "35.390", ["G1", "G2", "G3"], demo.License, demo.Regulator,
@@ -234,6 +235,14 @@ public sealed class DemoNetworkSeeder(
         await Check(users.AddToRolesAsync(user, userRoles));
         return user;
     }
+
+    /// <summary>
+    /// Gives a demo preceptor the fixed authenticator key, for signing attestations. Two-factor sign-in stays off, so
+    /// preceptors still sign in with the password alone; signing asks for a code whenever a key is set.
+    /// </summary>
+    private Task AddDemoAuthenticatorAsync(ApplicationUser preceptor) =>
+        // The login provider and token name under which Identity's user store keeps the authenticator key.
+        Check(users.SetAuthenticationTokenAsync(preceptor, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.PreceptorAuthenticatorKey));
 
     private static async Task Check(Task<IdentityResult> operation)
     {

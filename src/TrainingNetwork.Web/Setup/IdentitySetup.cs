@@ -9,7 +9,7 @@ namespace TrainingNetwork.Web.Setup;
 public static class IdentitySetup
 {
     /// <summary>Pages anyone may open; every other page requires a signed-in user (the fallback policy).</summary>
-    public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode", "/Readiness/Index", "/Dev/Mailbox", "/Dev/Message"];
+    public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode", "/Readiness/Index", "/Verify", "/Dev/Mailbox", "/Dev/Message"];
 
     private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
@@ -72,6 +72,7 @@ public static class IdentitySetup
             options.Conventions.AuthorizeFolder("/Cases", Policies.Trainee);
             options.Conventions.AuthorizeFolder("/Placements", Policies.Trainee);
             options.Conventions.AuthorizeFolder("/Reviews", Policies.Preceptor);
+            options.Conventions.AuthorizeFolder("/Preceptor", Policies.Preceptor);
             options.Conventions.AuthorizeFolder("/Coordination", Policies.CenterCoordinator);
             options.Conventions.AuthorizeFolder("/Network", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);

@@ -110,9 +110,10 @@ public abstract class CaseFormModel : PageModel
             ? "Use a short center-local pseudonym such as pt-07, never a name, record number or date."
             : null);
 
-    private static string? NoteProblem(string? note)
+    /// <summary>Also checks a preceptor's note returning a case, which may be longer.</summary>
+    internal static string? NoteProblem(string? note, int maxLength = CaseInput.NoteMaxLength)
     {
-        if (TextInput.Problem(note, CaseInput.NoteMaxLength) is { } problem)
+        if (TextInput.Problem(note, maxLength) is { } problem)
         {
             return problem;
         }

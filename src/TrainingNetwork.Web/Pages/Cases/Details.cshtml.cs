@@ -12,7 +12,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 {
     public CaseView Case { get; private set; } = null!;
 
-    public IReadOnlyList<EventRow> History { get; private set; } = [];
+    public IReadOnlyList<CaseHistoryRow> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -35,11 +35,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
 
         Case = found;
-        // Events of one action share an instant; their kinds then sort in the order they happen (Logged/Edited before Submitted).
-        History = await db.CaseEvents.Where(e => e.CaseId == id)
-            .OrderBy(e => e.At).ThenBy(e => e.Kind)
-            .Join(db.Users, e => e.ActorUserId, u => u.Id, (e, u) => new EventRow(e.At, e.Kind, u.FullName, e.Note))
-            .ToListAsync(ct);
+        History = await CaseHistoryRow.LoadAsync(db, id, ct);
         return Page();
     }
 
@@ -68,20 +64,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         return RedirectToPage(new { id });
     }
 
-    public static string Describe(CaseEventKind kind) => kind switch
-    {
-        CaseEventKind.Logged => "Logged",
-        CaseEventKind.Edited => "Edited",
-        CaseEventKind.Submitted => "Submitted for review",
-        CaseEventKind.Approved => "Approved",
-        CaseEventKind.Returned => "Returned for changes",
-        _ => kind.ToString(),
-    };
-
     public sealed record CaseView(
         Guid Id, DateOnly AdministeredOn, string Radiopharmaceutical, string Nuclide, AdministrationRoute Route, decimal ActivityMbq,
         bool WrittenDirectiveRequired, bool PersonalParticipation, bool HasPatientToken, string? Note, string Center, string Supervisor,
         CaseStatus Status, bool CanBeSubmitted, string? ReturnNote);
-
-    public sealed record EventRow(DateTimeOffset At, CaseEventKind Kind, string Actor, string? Note);
 }

@@ -4,7 +4,6 @@ using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
-using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Coordination;
 
@@ -14,12 +13,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var userId = User.GetUserId();
-        var centerIds = db.CenterMemberships.Where(m => m.UserId == userId && m.Role == CenterRole.CenterCoordinator).Select(m => m.CenterId);
-        Centers = await db.Centers.Where(c => centerIds.Contains(c.Id))
+        Centers = await db.Centers.Where(c => db.CoordinatedCenterIds(User).Contains(c.Id))
             .OrderBy(c => c.Name)
             .Select(c => new CenterSummary(
-                c.Name, c.City, c.State, c.Regulator, c.LicenseNumber,
+                c.Id, c.Name, c.City, c.State, c.Regulator, c.LicenseNumber,
                 c.Therapies.OrderBy(t => t.Agent).Select(t => new TherapyRow(t.Agent, t.MonthlyCaseCapacity)).ToList(),
                 db.CenterMemberships.Where(m => m.CenterId == c.Id && m.Role == CenterRole.Preceptor)
                     .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u.FullName).OrderBy(n => n).ToList(),
@@ -31,7 +28,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     }
 
     public sealed record CenterSummary(
-        string Name, string City, string State, Regulator Regulator, string LicenseNumber,
+        Guid Id, string Name, string City, string State, Regulator Regulator, string LicenseNumber,
         List<TherapyRow> Therapies, List<string> Preceptors, List<PlacementRow> Placements);
 
     public sealed record TherapyRow(string Agent, int MonthlyCaseCapacity);

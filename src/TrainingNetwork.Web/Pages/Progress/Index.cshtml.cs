@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
         Record = (await loader.LoadAsync(traineeId.Value, Today(), ct: ct))!;
         Result = ReadinessEngine.Evaluate(Record);
         Book = ReadinessEngine.RuleBookFor(Record);
-        Explanation = new ReadinessExplanation(Result, Record.Cases.ToDictionary(c => c.CaseId, c => $"{c.Date:yyyy-MM-dd} · {c.Radiopharmaceutical}"));
+        Explanation = ReadinessExplanation.For(Record, Result);
         Placements = await db.Placements.Where(p => p.TraineeId == traineeId).Summaries(db).ToListAsync(ct);
         return Page();
     }

@@ -33,7 +33,7 @@ public sealed class SummaryModel(AppDbContext db, TraineeRecordLoader loader, Ti
             .SingleAsync(ct);
         Record = (await loader.LoadAsync(traineeId.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct: ct))!;
         var result = ReadinessEngine.Evaluate(Record);
-        Explanation = new ReadinessExplanation(result, Record.Cases.ToDictionary(c => c.CaseId, c => $"{c.Date:yyyy-MM-dd} · {c.Radiopharmaceutical}"));
+        Explanation = ReadinessExplanation.For(Record, result);
         SupervisorNames = Record.Preceptors.ToDictionary(p => p.Id, p => p.Name);
         Cases = await db.Cases.Where(c => c.TraineeId == traineeId).OrderBy(c => c.AdministeredOn)
             .Join(db.Centers, c => c.CenterId, center => center.Id, (c, center) => new CaseRow(

@@ -17,6 +17,8 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IWebHostEn
 
     public string DemoPassword => Setup.DemoAccounts.Password;
 
+    public string DemoPreceptorAuthenticatorKey => Setup.DemoAccounts.PreceptorAuthenticatorKey;
+
     public void OnGet() => ShowDemoAccounts();
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)

@@ -1,0 +1,188 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Validation;
+using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Pages.Profile;
+using TrainingNetwork.Web.Security;
+
+namespace TrainingNetwork.Web.Pages.Coordination;
+
+/// <summary>
+/// The center's preceptor roster: who may supervise here, and whether network staff have verified their AU listings.
+/// Inviting an address that has an account adds the Preceptor role and this center's membership; any account may be
+/// invited, a physician in training included (a physician can precept elsewhere; the review pages never let anyone
+/// review their own cases). An unknown address gets a new account with no password and a link to set one: Identity's
+/// reset-password token. The address counts as confirmed from the start, because the only way into the account is that
+/// token, sent to this address; it also lets the invitee ask for a fresh link from "Forgot your password?" once the
+/// invitation's link has expired (after a day). Removing someone ends the membership only; accounts are never deleted.
+/// </summary>
+public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> users, IEmailSender email, TimeProvider clock)
+    : CoordinatedCenterPage(db)
+{
+    public IReadOnlyList<RosterEntry> Preceptors { get; private set; } = [];
+
+    [BindProperty]
+    public InviteInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        if (!await FindCenterAsync(ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.CheckText("Input.FullName", Input.FullName, 200);
+        var address = Input.Email?.Trim() ?? "";
+        var addressValid = ModelState.GetFieldValidationState("Input.Email") == ModelValidationState.Valid;
+        var existing = addressValid ? await users.FindByEmailAsync(address) : null;
+        if (addressValid && existing is null && string.IsNullOrWhiteSpace(Input.FullName))
+        {
+            ModelState.AddModelError("Input.FullName", "Enter the preceptor's full name: this address has no account yet.");
+        }
+
+        if (existing is not null && await Db.CenterMemberships.AnyAsync(m => m.UserId == existing.Id && m.CenterId == CenterId && m.Role == CenterRole.Preceptor, ct))
+        {
+            ModelState.AddModelError("Input.Email", $"{existing.FullName} is already on this center's roster.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(ct);
+        }
+
+        var invitee = existing ?? new ApplicationUser { UserName = address, Email = address, EmailConfirmed = true, FullName = TextInput.Clean(Input.FullName!) };
+        await using (var transaction = await Db.Database.BeginTransactionAsync(ct))
+        {
+            var result = existing is null ? await users.CreateAsync(invitee) : IdentityResult.Success;
+            if (result.Succeeded && !await users.IsInRoleAsync(invitee, Roles.Preceptor))
+            {
+                result = await users.AddToRoleAsync(invitee, Roles.Preceptor);
+            }
+
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError("Input.Email", error.Description);
+                }
+
+                return await ShowAsync(ct);
+            }
+
+            Db.CenterMemberships.Add(new CenterMembership(Guid.CreateVersion7(clock.GetUtcNow()), CenterId, invitee.Id, CenterRole.Preceptor));
+            try
+            {
+                await Db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                TempData["Status"] = $"{invitee.FullName} is already on this center's roster.";
+                return RedirectToPage(new { centerId = CenterId });
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        await SendInvitationAsync(invitee, isNew: existing is null);
+        TempData["Status"] = existing is null
+            ? $"{invitee.FullName} was invited: an e-mail to {address} lets them set a password."
+            : $"{invitee.FullName} was added to the roster and told by e-mail.";
+        return RedirectToPage(new { centerId = CenterId });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid membershipId, CancellationToken ct)
+    {
+        var membership = await Db.CenterMemberships
+            .Where(m => m.Id == membershipId && m.CenterId == CenterId && m.Role == CenterRole.Preceptor && Db.CoordinatedCenterIds(User).Contains(m.CenterId))
+            .SingleOrDefaultAsync(ct);
+        if (membership is null)
+        {
+            return NotFound();
+        }
+
+        Db.CenterMemberships.Remove(membership);
+        await Db.SaveChangesAsync(ct);
+        var name = await Db.Users.Where(u => u.Id == membership.UserId).Select(u => u.FullName).SingleAsync(ct);
+        TempData["Status"] = $"{name} was removed from the roster. Their account and past sign-offs are kept.";
+        return RedirectToPage(new { centerId = CenterId });
+    }
+
+    private async Task SendInvitationAsync(ApplicationUser invitee, bool isNew)
+    {
+        var center = HtmlEncoder.Default.Encode(CenterName);
+        var greeting = $"<p>Dear {HtmlEncoder.Default.Encode(invitee.FullName)},</p>";
+        if (!isNew)
+        {
+            var signIn = Url.Page("/Account/Login", pageHandler: null, values: new { area = "Identity" }, protocol: Request.Scheme)!;
+            await email.SendEmailAsync(invitee.Email!, $"You are now a preceptor at {CenterName}",
+                greeting + $"<p>The coordinator of {center} added you to its preceptor roster on TrainingNetwork.</p>" +
+                $"<p><a href=\"{HtmlEncoder.Default.Encode(signIn)}\">Sign in</a> to review the cases you supervise there.</p>");
+            return;
+        }
+
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(invitee)));
+        var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { area = "Identity", code }, protocol: Request.Scheme)!;
+        await email.SendEmailAsync(invitee.Email!, $"Invitation: preceptor at {CenterName}",
+            greeting + $"<p>The coordinator of {center} invited you to its preceptor roster on TrainingNetwork.</p>" +
+            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Set your password</a> with this address ({HtmlEncoder.Default.Encode(invitee.Email!)}), then sign in. " +
+            "The link works for one day; after that, use \"Forgot your password?\" on the sign-in page.</p>" +
+            "<p>If you did not expect this invitation, you can ignore this message.</p>");
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        if (!await FindCenterAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Preceptors = await Db.CenterMemberships.Where(m => m.CenterId == CenterId && m.Role == CenterRole.Preceptor)
+            .Join(Db.Users, m => m.UserId, u => u.Id, (m, u) => new { MembershipId = m.Id, User = u })
+            .OrderBy(x => x.User.FullName)
+            .Select(x => new RosterEntry(
+                x.MembershipId, x.User.FullName, x.User.Email ?? "", x.User.PasswordHash == null,
+                Db.PracticeAuthorizations.Where(a => a.UserId == x.User.Id).OrderBy(a => a.ListedFrom)
+                    .Select(a => new Listing(a.Basis, a.Categories, a.License, a.Verification, a.RejectionReason)).ToList()))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    public sealed record RosterEntry(Guid MembershipId, string Name, string Email, bool InvitationPending, List<Listing> Listings);
+
+    public sealed record Listing(string Basis, List<string> Categories, string License, VerificationStatus Verification, string? RejectionReason)
+    {
+        public string Description =>
+            $"10 CFR {Basis}{(Categories.Count > 0 ? $" ({string.Join(", ", Categories)})" : "")} · license {License}";
+
+        public string VerificationInWords => Verification switch
+        {
+            VerificationStatus.Verified => "Verified by network staff",
+            VerificationStatus.FirstCheckDone => "Checked once; waiting for a second staff check",
+            VerificationStatus.Rejected => "Not accepted by network staff" + (RejectionReason is null ? "" : $": {RejectionReason}"),
+            _ => "Not yet checked by network staff",
+        };
+    }
+
+    public sealed class InviteInput
+    {
+        [Required(ErrorMessage = "Enter the preceptor's e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [StringLength(256)]
+        [Display(Name = "E-mail address")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Full name (for a new account)")]
+        public string? FullName { get; set; }
+    }
+}

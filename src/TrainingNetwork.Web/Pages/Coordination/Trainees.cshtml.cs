@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Readiness;
+using TrainingNetwork.Domain.Readiness.Records;
+using TrainingNetwork.Domain.Readiness.Results;
+using TrainingNetwork.Domain.Trainees;
+using TrainingNetwork.Web.Data;
+
+namespace TrainingNetwork.Web.Pages.Coordination;
+
+/// <summary>
+/// The physicians training at the center and those who finished recently, each with the readiness engine's verdict per
+/// requested category. Only name, start date and verdict are shown: the physician's evidence stays theirs.
+/// </summary>
+public sealed class TraineesModel(AppDbContext db, TraineeRecordLoader loader, TimeProvider clock) : CoordinatedCenterPage(db)
+{
+    /// <summary>The model keeps no completion date, so "recently" means the latest placements by start date.</summary>
+    public const int RecentlyCompletedShown = 20;
+
+    public IReadOnlyList<TraineeStanding> Current { get; private set; } = [];
+
+    public IReadOnlyList<TraineeStanding> Completed { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await FindCenterAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Current = await StandingsAsync(Placements(PlacementStatus.Accepted).OrderBy(p => p.StartsOn), ct);
+        Completed = await StandingsAsync(Placements(PlacementStatus.Completed).OrderByDescending(p => p.StartsOn).Take(RecentlyCompletedShown), ct);
+        return Page();
+    }
+
+    private IQueryable<Placement> Placements(PlacementStatus status) =>
+        Db.Placements.Where(p => p.CenterId == CenterId && p.Status == status);
+
+    // One engine evaluation per physician on every load: fine for a center's handful of trainees. A center with
+    // hundreds would need the verdicts stored when evidence changes.
+    private async Task<IReadOnlyList<TraineeStanding>> StandingsAsync(IQueryable<Placement> placements, CancellationToken ct)
+    {
+        var rows = await placements
+            .Join(Db.Trainees, p => p.TraineeId, t => t.Id, (p, t) => new { p.TraineeId, p.StartsOn, t.UserId })
+            .Join(Db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.TraineeId, x.StartsOn, u.FullName })
+            .ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var standings = new List<TraineeStanding>();
+        foreach (var row in rows)
+        {
+            var result = ReadinessEngine.Evaluate((await loader.LoadAsync(row.TraineeId, today, ct: ct))!);
+            standings.Add(new TraineeStanding(
+                row.FullName, row.StartsOn,
+                [.. result.Categories.Select(c => new CategoryStanding(RecordCodes.Categories.ToCode(c.Category), c.Status, c.Unmet.Count))]));
+        }
+
+        return standings;
+    }
+
+    public sealed record TraineeStanding(string Name, DateOnly? StartedOn, IReadOnlyList<CategoryStanding> Categories);
+
+    public sealed record CategoryStanding(string Category, ReadinessStatus Status, int Unmet);
+}
