@@ -215,18 +215,7 @@ public sealed class PhysicianJourneyTests(Browser browser, LivePortal portal) : 
 
     private static async Task LogCaseAsync(IPage page, string administeredOn, string pseudonym)
     {
-        await page.GotoAsync("/Cases");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Log a case" }).ClickAsync();
-        await page.GetByLabel("Date of administration").FillAsync(administeredOn);
-        await page.GetByLabel("Radiopharmaceutical").SelectOptionAsync(new SelectOptionValue { Label = Lutathera });
-        await Expect(page.Locator("#agent-nuclide")).ToHaveTextAsync("Lu-177");
-        await page.GetByLabel("Activity administered").FillAsync("7.4");
-        await page.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync("GBq");
-        await page.GetByLabel("Supervising preceptor").SelectOptionAsync(new SelectOptionValue { Label = GatewayPreceptor });
-        await page.GetByLabel("Patient pseudonym (optional)").FillAsync(pseudonym);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and submit for review" }).ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Case logged and submitted to your preceptor for review.");
+        await page.LogLutatheraCaseAsync(administeredOn, GatewayPreceptor, pseudonym);
         var logged = page.Locator("#cases tbody tr").Filter(new() { HasText = administeredOn });
         await Expect(logged).ToContainTextAsync(Lutathera);
         await Expect(logged).ToContainTextAsync("7,400");

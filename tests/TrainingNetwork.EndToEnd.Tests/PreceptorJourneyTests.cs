@@ -57,7 +57,7 @@ public sealed partial class PreceptorJourneyTests(Browser browser, LivePortal po
         {
             foreach (var (date, i) in caseDates.Select((date, i) => (date, i)))
             {
-                await LogCaseAsync(physician, date, $"pt-{i + 1}");
+                await physician.LogLutatheraCaseAsync(date, PreceptorName, $"pt-{i + 1}");
             }
 
             await Expect(physician.Locator("#cases tbody tr .case-status")).ToHaveTextAsync(["Submitted", "Submitted", "Submitted"]);
@@ -126,20 +126,6 @@ public sealed partial class PreceptorJourneyTests(Browser browser, LivePortal po
             await coordinator.SaveScreenshotAsync("preceptor-journey-1-placement-accepted");
         });
         await coordinator.Context.CloseAsync();
-    }
-
-    private static async Task LogCaseAsync(IPage page, string administeredOn, string pseudonym)
-    {
-        await page.GotoAsync("/Cases");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Log a case" }).ClickAsync();
-        await page.GetByLabel("Date of administration").FillAsync(administeredOn);
-        await page.GetByLabel("Radiopharmaceutical").SelectOptionAsync(new SelectOptionValue { Label = Lutathera });
-        await page.GetByLabel("Activity administered").FillAsync("7.4");
-        await page.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync("GBq");
-        await page.GetByLabel("Supervising preceptor").SelectOptionAsync(new SelectOptionValue { Label = PreceptorName });
-        await page.GetByLabel("Patient pseudonym (optional)").FillAsync(pseudonym);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and submit for review" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Case logged and submitted to your preceptor for review.");
     }
 
     /// <summary>Opens the first waiting case, approves it and the next with "Approve and open next", returns the third; gives its date.</summary>

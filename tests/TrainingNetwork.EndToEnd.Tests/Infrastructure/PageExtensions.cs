@@ -42,6 +42,22 @@ public static class PageExtensions
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
     }
 
+    /// <summary>Logs a 7.4 GBq Lu-177 dotatate case through the fast case form and submits it for review.</summary>
+    public static async Task LogLutatheraCaseAsync(this IPage page, string administeredOn, string preceptorName, string pseudonym)
+    {
+        await page.GotoAsync("/Cases");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log a case" }).ClickAsync();
+        await page.GetByLabel("Date of administration").FillAsync(administeredOn);
+        await page.GetByLabel("Radiopharmaceutical").SelectOptionAsync(new SelectOptionValue { Label = "Lu-177 dotatate (Lutathera)" });
+        await Assertions.Expect(page.Locator("#agent-nuclide")).ToHaveTextAsync("Lu-177");
+        await page.GetByLabel("Activity administered").FillAsync("7.4");
+        await page.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync("GBq");
+        await page.GetByLabel("Supervising preceptor").SelectOptionAsync(new SelectOptionValue { Label = preceptorName });
+        await page.GetByLabel("Patient pseudonym (optional)").FillAsync(pseudonym);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and submit for review" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Case logged and submitted to your preceptor for review.");
+    }
+
     /// <summary>Fails with every WCAG 2.1 A/AA violation that axe rates serious or critical.</summary>
     public static async Task AssertNoSeriousAccessibilityViolationsAsync(this IPage page)
     {

@@ -2,11 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Domain.Validation;
 using TrainingNetwork.Web.Data;
-using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Coordination;
 
@@ -95,11 +93,7 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
         return RedirectToPage();
     }
 
-    private IQueryable<Guid> MyCenterIds()
-    {
-        var userId = User.GetUserId();
-        return db.CenterMemberships.Where(m => m.UserId == userId && m.Role == CenterRole.CenterCoordinator).Select(m => m.CenterId);
-    }
+    private IQueryable<Guid> MyCenterIds() => db.CoordinatedCenterIds(User);
 
     private async Task LoadAsync(CancellationToken ct) =>
         Requests = await db.Placements

@@ -21,6 +21,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
     public RuleBook Book { get; private set; } = null!;
     public ReadinessExplanation Explanation { get; private set; } = null!;
     public IReadOnlyList<PlacementSummary> Placements { get; private set; } = [];
+    public IReadOnlyList<AttestationRow> Attestations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -37,6 +38,10 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
         Book = ReadinessEngine.RuleBookFor(Record);
         Explanation = ReadinessExplanation.For(Record, Result);
         Placements = await db.Placements.Where(p => p.TraineeId == traineeId).Summaries(db).ToListAsync(ct);
+        Attestations = await db.Attestations.Where(a => a.TraineeId == traineeId && a.WithdrawsAttestationId == null)
+            .OrderByDescending(a => a.SignedAt)
+            .Select(a => new AttestationRow(a.Id, a.SignerPrintedName, a.SignedAt, a.Categories, db.Attestations.Any(w => w.WithdrawsAttestationId == a.Id)))
+            .ToListAsync(ct);
         return Page();
     }
 
@@ -87,6 +92,8 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
             }
         }
     }
+
+    public sealed record AttestationRow(Guid Id, string Signer, DateTimeOffset SignedAt, List<string> Categories, bool Withdrawn);
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
