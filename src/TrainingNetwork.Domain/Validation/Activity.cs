@@ -36,9 +36,7 @@ public static class Activity
             return Fail("Use a decimal point, not a comma (for example 3.7).");
         }
 
-        // Checked by hand because decimal.TryParse also accepts signs, exponents, non-ASCII whitespace and
-        // thousands separators depending on the styles, which is exactly what must be refused here.
-        if (!IsPlainDecimal(text))
+        if (!PlainDecimal.IsValid(text))
         {
             return Fail("Enter the activity as a number using digits and a decimal point only (for example 7.4).");
         }
@@ -58,12 +56,6 @@ public static class Activity
         return mbq > MaxMbq
             ? Fail("Activity above 1,000,000 MBq is not plausible; check the unit.")
             : new ActivityParse(mbq, null);
-    }
-
-    private static bool IsPlainDecimal(string text)
-    {
-        var parts = text.Split('.');
-        return parts.Length <= 2 && parts.All(part => part.Length > 0 && part.All(char.IsAsciiDigit));
     }
 
     private static decimal MbqFactor(ActivityUnit unit) => unit switch

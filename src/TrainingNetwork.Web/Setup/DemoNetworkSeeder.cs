@@ -84,7 +84,7 @@ public sealed class DemoNetworkSeeder(
         var staff = await AddUserAsync(DemoAccounts.Staff, "Jordan Blake (network staff)", Roles.Staff);
         var secondStaff = await AddUserAsync(DemoAccounts.SecondStaff, "Casey Morgan (network staff)", Roles.Staff);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var preceptorsByCenter = new Dictionary<string, List<string>>();
         var preceptorIndex = 0;
         foreach (var demo in Centers)

@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.GetUserId();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var placements = await db.Placements
             .Where(p => p.Status == PlacementStatus.Accepted || p.Status == PlacementStatus.Completed)
             .Join(db.CenterMemberships.Where(m => m.UserId == userId && m.Role == CenterRole.Preceptor), p => p.CenterId, m => m.CenterId, (p, _) => p)

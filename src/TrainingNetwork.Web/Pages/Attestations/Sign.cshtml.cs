@@ -85,7 +85,7 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
     private async Task<ApplicationUser?> LoadAsync(Guid traineeId, CancellationToken ct)
     {
         var signer = await users.GetUserAsync(User);
-        if (signer is null || await db.LoadCandidateAsync(loader, signer.Id, traineeId, Today(), ct) is not { } candidate)
+        if (signer is null || await db.LoadCandidateAsync(loader, signer.Id, traineeId, clock.Today(), ct) is not { } candidate)
         {
             return null;
         }
@@ -97,7 +97,6 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
         return signer;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public sealed class SignInput : SignatureInput
     {

@@ -24,7 +24,7 @@ public abstract class CaseFormModel : PageModel
     /// <summary>Edit only: the case already has a patient token, which an empty pseudonym keeps.</summary>
     public bool HasPatientToken { get; protected set; }
 
-    protected static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    protected static DateOnly Today(TimeProvider clock) => clock.Today();
 
     /// <summary>The preceptors on the rosters of <see cref="Centers"/>: the only people who can supervise these cases.</summary>
     protected async Task LoadPreceptorsAsync(AppDbContext db, CancellationToken ct)

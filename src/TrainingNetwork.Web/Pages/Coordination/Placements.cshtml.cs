@@ -20,7 +20,7 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => DecideAsync(placement =>
     {
-        if (Input.StartsOn is not { } startsOn || startsOn < Today())
+        if (Input.StartsOn is not { } startsOn || startsOn < clock.Today())
         {
             return ("Input.StartsOn", "Choose a start date from today on.");
         }
@@ -105,7 +105,6 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
                 x.p.Status, x.p.PreferredStart, x.p.RequestedAt))
             .ToListAsync(ct);
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public sealed record OpenRequest(
         Guid Id, string Physician, string Specialty, string PracticeState, string Center, PlacementStatus Status,

@@ -44,7 +44,7 @@ public sealed class TraineesModel(AppDbContext db, TraineeRecordLoader loader, T
             .Join(Db.Trainees, p => p.TraineeId, t => t.Id, (p, t) => new { p.TraineeId, p.StartsOn, t.UserId })
             .Join(Db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.TraineeId, x.StartsOn, u.FullName })
             .ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var standings = new List<TraineeStanding>();
         foreach (var row in rows)
         {

@@ -102,7 +102,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader records, Tim
                     .OrderByDescending(a => a.ListedFrom).Select(a => "10 CFR " + a.Basis + " · " + a.License).ToListAsync(ct)),
         ];
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var eligibility = new List<PathwayEligibility>();
         foreach (var pathway in new[] { details.Pathway, details.Pathway == Pathway.Section396 ? Pathway.Section390 : Pathway.Section396 })
         {

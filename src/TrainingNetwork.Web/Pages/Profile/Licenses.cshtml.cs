@@ -17,7 +17,7 @@ public sealed class LicensesModel(AppDbContext db, TimeProvider clock) : PageMod
 
     public IReadOnlyList<LicenseRow> Licenses { get; private set; } = [];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await db.TraineeIdOfAsync(User, ct) is { } traineeId ? await ShowAsync(traineeId, ct) : NotFound();

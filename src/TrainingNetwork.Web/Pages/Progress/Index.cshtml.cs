@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
 
         var userId = User.GetUserId();
         FullName = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(ct);
-        Record = (await loader.LoadAsync(traineeId.Value, Today(), ct: ct))!;
+        Record = (await loader.LoadAsync(traineeId.Value, clock.Today(), ct: ct))!;
         Result = ReadinessEngine.Evaluate(Record);
         Book = ReadinessEngine.RuleBookFor(Record);
         Explanation = ReadinessExplanation.For(Record, Result);
@@ -54,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
             return NotFound();
         }
 
-        var record = (await loader.LoadAsync(traineeId.Value, Today(), ct: ct))!;
+        var record = (await loader.LoadAsync(traineeId.Value, clock.Today(), ct: ct))!;
         return File(System.Text.Encoding.UTF8.GetBytes(TraineeRecordJsonWriter.Serialize(record)), "application/json", $"trainingnetwork-record-{record.EvaluationDate:yyyy-MM-dd}.json");
     }
 
@@ -95,5 +95,4 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
 
     public sealed record AttestationRow(Guid Id, string Signer, DateTimeOffset SignedAt, List<string> Categories, bool Withdrawn);
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -31,7 +31,7 @@ public sealed class SummaryModel(AppDbContext db, TraineeRecordLoader loader, Ti
         (FullName, Npi) = await db.Trainees.Where(t => t.Id == traineeId)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ValueTuple<string, string?>(u.FullName, t.Npi))
             .SingleAsync(ct);
-        Record = (await loader.LoadAsync(traineeId.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct: ct))!;
+        Record = (await loader.LoadAsync(traineeId.Value, clock.Today(), ct: ct))!;
         var result = ReadinessEngine.Evaluate(Record);
         Explanation = ReadinessExplanation.For(Record, result);
         SupervisorNames = Record.Preceptors.ToDictionary(p => p.Id, p => p.Name);

@@ -28,7 +28,7 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
 
     public IReadOnlyList<RecordError> RecordErrors { get; private set; } = [];
 
-    public void OnGet() => Guided.EvaluationDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public void OnGet() => Guided.EvaluationDate = clock.Today();
 
     public IActionResult OnPostGuided()
     {

@@ -149,7 +149,7 @@ public sealed class CaseModel(AppDbContext db, TraineeRecordLoader records, Time
 
         Case = found;
         History = await CaseHistoryRow.LoadAsync(db, id, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var record = await records.LoadAsync(found.TraineeId, today, ct: ct)
             ?? throw new InvalidOperationException($"The physician of case {id} has no profile.");
         Answer = EngineAnswer.For(ReadinessEngine.Evaluate(record), record, id, userId);

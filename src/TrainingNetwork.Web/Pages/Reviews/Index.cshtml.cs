@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         ReturnedByMe = decided.GetValueOrDefault(CaseStatus.Returned);
         ApprovedByMe = decided.GetValueOrDefault(CaseStatus.Approved);
-        MayReview = (await db.ReviewableCategoriesAsync(userId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct)).Count > 0;
+        MayReview = (await db.ReviewableCategoriesAsync(userId, clock.Today(), ct)).Count > 0;
     }
 
     public sealed record WaitingCase(Guid Id, string Physician, DateOnly AdministeredOn, string Radiopharmaceutical, decimal ActivityMbq, DateTimeOffset? SubmittedAt);

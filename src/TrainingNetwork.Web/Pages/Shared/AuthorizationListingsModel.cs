@@ -174,7 +174,7 @@ public abstract class AuthorizationListingsModel(AppDbContext db, TimeProvider c
                 db.Documents.Where(d => d.Id == a.LicenseDocumentId).Select(d => d.FileName).FirstOrDefault(),
                 a.Verification, a.VerifiedAt, a.RejectionReason))
             .ToListAsync(ct);
-        await LoadMoreAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        await LoadMoreAsync(db, clock.Today(), ct);
         return Page();
     }
 

@@ -29,7 +29,7 @@ public sealed class AddClassroomModel(AppDbContext db, TimeProvider clock) : Pag
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public void OnGet(string? provider, DateOnly? completedOn, bool tooLarge)
     {

@@ -23,7 +23,7 @@ public sealed class AddWorkExperienceModel(AppDbContext db, TimeProvider clock) 
 
     public IReadOnlyList<PreceptorOption> Preceptors { get; private set; } = [];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

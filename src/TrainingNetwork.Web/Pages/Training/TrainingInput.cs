@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrainingNetwork.Domain.Validation;
 
 namespace TrainingNetwork.Web.Pages.Training;
 
@@ -26,14 +27,12 @@ public static class TrainingInput
             return (null, "Use a decimal point, not a comma (for example 7.5).");
         }
 
-        // By hand because decimal.TryParse accepts signs, exponents and thousands separators depending on the styles.
-        var parts = value.Split('.');
-        if (value.Length > MaxHoursLength || parts.Length > 2 || parts.Any(part => part.Length == 0 || !part.All(char.IsAsciiDigit)))
+        if (value.Length > MaxHoursLength || !PlainDecimal.IsValid(value))
         {
             return (null, "Enter the hours using digits and a decimal point only (for example 7.5).");
         }
 
-        if (parts.Length == 2 && parts[1].Length > 2)
+        if (PlainDecimal.Decimals(value) > 2)
         {
             return (null, "Use at most 2 decimal places.");
         }
