@@ -28,10 +28,15 @@ public static class PreceptorQueries
     /// A preceptor's listings that network staff have verified and that are in force on <paramref name="day"/>. Verification
     /// is the network's rule, not a readiness rule: the engine reads listings as the record states them.
     /// </summary>
-    public static async Task<List<PracticeAuthorization>> VerifiedListingsInForceAsync(
+    public static Task<List<PracticeAuthorization>> VerifiedListingsInForceAsync(
         this AppDbContext db, string preceptorUserId, DateOnly day, CancellationToken ct = default) =>
+        db.VerifiedListingsInForceAsync([preceptorUserId], day, ct);
+
+    /// <inheritdoc cref="VerifiedListingsInForceAsync(AppDbContext, string, DateOnly, CancellationToken)"/>
+    public static async Task<List<PracticeAuthorization>> VerifiedListingsInForceAsync(
+        this AppDbContext db, IReadOnlyCollection<string> preceptorUserIds, DateOnly day, CancellationToken ct = default) =>
         (await db.PracticeAuthorizations.AsNoTracking()
-            .Where(a => a.UserId == preceptorUserId && a.Verification == VerificationStatus.Verified && a.Status == AuthorizationStatus.Listed)
+            .Where(a => preceptorUserIds.Contains(a.UserId) && a.Verification == VerificationStatus.Verified && a.Status == AuthorizationStatus.Listed)
             .ToListAsync(ct))
         .Where(a => a.IsListedOn(day))
         .ToList();

@@ -44,6 +44,12 @@ public sealed class TraineeRecordLoader(AppDbContext db)
         var authorizations = (await db.PracticeAuthorizations.AsNoTracking().Where(a => authorizationOwners.Contains(a.UserId)).ToListAsync(ct))
             .ToLookup(a => a.UserId, ToAuthorization);
         var names = await db.Users.AsNoTracking().Where(u => preceptorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        // A residency-program-director attestation was checked against the roster when signed, so its signer stays a
+        // director for it even if the roster flag is cleared later.
+        var programDirectors = (await db.CenterMemberships.AsNoTracking()
+                .Where(m => preceptorIds.Contains(m.UserId) && m.ResidencyProgramDirector).Select(m => m.UserId).ToListAsync(ct))
+            .Concat(attestations.Where(a => a.Type == AttestationType.ResidencyProgramDirector).Select(a => a.SignerUserId))
+            .ToHashSet();
 
         var chosenPathway = pathway ?? trainee.Pathway;
         return new TraineeRecord
@@ -64,7 +70,13 @@ public sealed class TraineeRecordLoader(AppDbContext db)
             ClassroomTraining = classroom,
             WorkExperience = work,
             Cases = [.. cases.Select(c => ToCase(c.Case, c.LicenseNumber))],
-            Preceptors = [.. preceptorIds.Select(id => new Preceptor { Id = id, Name = names.GetValueOrDefault(id, ""), Authorizations = [.. authorizations[id]] })],
+            Preceptors = [.. preceptorIds.Select(id => new Preceptor
+            {
+                Id = id,
+                Name = names.GetValueOrDefault(id, ""),
+                ResidencyProgramDirector = programDirectors.Contains(id),
+                Authorizations = [.. authorizations[id]],
+            })],
             Attestations = [.. attestations.Select(a => new Attestation
             {
                 AttestorId = a.SignerUserId,

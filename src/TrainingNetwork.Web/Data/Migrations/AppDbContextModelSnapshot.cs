@@ -586,6 +586,10 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("center_id");
 
+                    b.Property<bool>("ResidencyProgramDirector")
+                        .HasColumnType("boolean")
+                        .HasColumnName("residency_program_director");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(60)

@@ -4,6 +4,7 @@ using TrainingNetwork.Domain.Credentials;
 using TrainingNetwork.Domain.Readiness;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Readiness.Results;
+using TrainingNetwork.Domain.Readiness.Rules;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
 
@@ -15,19 +16,33 @@ namespace TrainingNetwork.Web.Pages.Attestations;
 /// </summary>
 public sealed record AttestationCandidate(
     Guid TraineeId, string TraineeUserId, string TraineeName, TraineeRecord Record, ReadinessResult Result,
-    IReadOnlyList<UseCategory> Ready, PracticeAuthorization? Listing, IReadOnlyList<UseCategory> MayAttest)
+    IReadOnlyList<UseCategory> Ready, PracticeAuthorization? Listing, IReadOnlyList<UseCategory> MayAttest,
+    IReadOnlyList<ConcurringFaculty> Faculty)
 {
-    public bool CanSign => MayAttest.Count > 0;
+    public bool CanSign => MayAttest.Count > 0 || Faculty.Count > 0;
+
+    /// <summary>Every category the signer can attest, as a preceptor or as residency program director.</summary>
+    public IReadOnlyList<UseCategory> Attestable => [.. MayAttest.Concat(Faculty.SelectMany(f => f.Covers)).Distinct().Order()];
 
     /// <summary>How the signer's listing reads on the attestation, e.g. "Authorized User, 10 CFR 35.390 (G1, G2, G3)".</summary>
-    public string Credentials => Listing is null ? "" : $"Authorized User, 10 CFR {Listing.Basis} ({string.Join(", ", Listing.Categories)})";
+    public string Credentials => Listing is null ? "" : Describe(Listing);
+
+    public static string Describe(PracticeAuthorization listing) =>
+        $"Authorized User, 10 CFR {listing.Basis} ({string.Join(", ", listing.Categories)})";
+}
+
+/// <summary>A faculty Authorized User who may concur with a residency program director's attestation, and for which categories.</summary>
+public sealed record ConcurringFaculty(string UserId, string Name, PracticeAuthorization Listing, IReadOnlyList<UseCategory> Covers)
+{
+    public string Credentials => AttestationCandidate.Describe(Listing);
 }
 
 /// <summary>
 /// Who may sign an attestation for whom. A preceptor attests only for a physician placed (accepted or completed) at one
 /// of their centers, never for themselves, only under a staff-verified listing in force today that covers the category,
-/// and only for a category where the engine finds nothing missing but the attestation. Residency-program-director
-/// attestations need a flag the model does not have yet, so only preceptor-AU attestations are offered.
+/// and only for a category where the engine finds nothing missing but the attestation. A preceptor marked as residency
+/// program director at the physician's center may instead attest on the faculty-consensus model (2019 text only), naming
+/// as concurring faculty another preceptor of that center whose verified listing covers the category.
 /// </summary>
 public static class AttestationRights
 {
@@ -64,7 +79,37 @@ public static class AttestationRights
         var listings = await db.VerifiedListingsInForceAsync(signerUserId, today, ct);
         var listing = listings.MaxBy(l => ready.Count(c => Covers(l, c)));
         var mayAttest = listing is null ? [] : ready.Where(c => Covers(listing, c)).ToList();
-        return new AttestationCandidate(traineeId, trainee.UserId, trainee.FullName, record, result, ready, listing, mayAttest);
+        var faculty = ready.Count > 0 && RuleSets.For(record.RuleSet).ResidencyProgramDirectorMayAttest
+            ? await ConcurringFacultyAsync(db, signerUserId, traineeId, trainee.UserId, ready, today, ct)
+            : [];
+        return new AttestationCandidate(traineeId, trainee.UserId, trainee.FullName, record, result, ready, listing, mayAttest, faculty);
+    }
+
+    /// <summary>
+    /// When the signer directs the residency program of a center where the physician is placed: the other preceptors of
+    /// those centers whose verified listings in force cover a category waiting for the attestation.
+    /// </summary>
+    private static async Task<IReadOnlyList<ConcurringFaculty>> ConcurringFacultyAsync(
+        AppDbContext db, string signerUserId, Guid traineeId, string traineeUserId, IReadOnlyList<UseCategory> ready, DateOnly today, CancellationToken ct)
+    {
+        var directedCenters = db.CenterMemberships
+            .Where(m => m.UserId == signerUserId && m.Role == CenterRole.Preceptor && m.ResidencyProgramDirector)
+            .Where(m => db.Placements.Any(p => p.CenterId == m.CenterId && p.TraineeId == traineeId
+                && (p.Status == PlacementStatus.Accepted || p.Status == PlacementStatus.Completed)))
+            .Select(m => m.CenterId);
+        var colleagues = await db.CenterMemberships
+            .Where(m => directedCenters.Contains(m.CenterId) && m.Role == CenterRole.Preceptor && m.UserId != signerUserId && m.UserId != traineeUserId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName })
+            .Distinct()
+            .ToListAsync(ct);
+        var colleagueIds = colleagues.Select(c => c.Id).ToList();
+        var listings = (await db.VerifiedListingsInForceAsync([.. colleagues.Select(c => c.Id)], today, ct)).ToLookup(a => a.UserId);
+        return [.. colleagues
+            .Select(c => listings[c.Id].Select(l => new ConcurringFaculty(c.Id, c.FullName, l, [.. ready.Where(category => Covers(l, category))]))
+                .MaxBy(f => f.Covers.Count))
+            .OfType<ConcurringFaculty>()
+            .Where(f => f.Covers.Count > 0)
+            .OrderBy(f => f.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>The engine's verdict read, not re-made: the category is unmet, and only for attestation reasons.</summary>

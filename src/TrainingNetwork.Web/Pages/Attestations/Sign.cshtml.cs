@@ -9,7 +9,11 @@ using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Attestations;
 
-/// <summary>A preceptor signs the attestation for a physician the engine finds ready but for it.</summary>
+/// <summary>
+/// A preceptor signs the attestation for a physician the engine finds ready but for it: as an Authorized User, or, when
+/// <see cref="Faculty"/> names a concurring faculty Authorized User, as residency program director. The concurring
+/// faculty member is chosen first (a GET), so that the page always shows the exact statement that will be stored.
+/// </summary>
 [Authorize(Policy = Policies.Preceptor)]
 public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
 {
@@ -21,8 +25,24 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
     [BindProperty]
     public SignInput Input { get; set; } = new();
 
+    /// <summary>The user id of the concurring faculty member when signing as residency program director.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Faculty { get; set; }
+
+    public ConcurringFaculty? ChosenFaculty { get; private set; }
+
+    /// <summary>The categories this signature can cover: the signer's own, or those of the concurring faculty member.</summary>
+    public IReadOnlyList<UseCategory> Offered => ChosenFaculty?.Covers ?? Candidate.MayAttest;
+
     /// <summary>The statement as it will be stored for the categories offered.</summary>
-    public string Statement => AttestationStatements.PreceptorAu(Candidate.TraineeName, Candidate.Record.Pathway, Candidate.MayAttest);
+    public string Statement => StatementFor(Offered);
+
+    public string SignerCredentials => ChosenFaculty is { } faculty
+        ? $"Residency program director; concurring faculty: {faculty.Name}, {faculty.Credentials}"
+        : Candidate.Credentials;
+
+    /// <summary>The license the attestation is given under: the signer's own, or the concurring faculty member's.</summary>
+    public string SignerLicense => ChosenFaculty?.Listing.License ?? Candidate.Listing?.License ?? "";
 
     public string Meaning => AttestationStatements.Meaning(SignerName);
 
@@ -33,7 +53,7 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
             return NotFound();
         }
 
-        Input.Categories = [.. Candidate.MayAttest.Select(RecordCodes.Categories.ToCode)];
+        Input.Categories = [.. Offered.Select(RecordCodes.Categories.ToCode)];
         return Page();
     }
 
@@ -44,13 +64,13 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
             return NotFound();
         }
 
-        if (!Candidate.CanSign || !HasAuthenticator)
+        if (Offered.Count == 0 || !HasAuthenticator)
         {
             ModelState.AddModelError("", "This attestation cannot be signed now; the page says why.");
             return Page();
         }
 
-        var offered = Candidate.MayAttest.ToDictionary(RecordCodes.Categories.ToCode);
+        var offered = Offered.ToDictionary(RecordCodes.Categories.ToCode);
         var chosen = Input.Categories.Distinct().Where(offered.ContainsKey).Select(code => offered[code]).ToList();
         if (chosen.Count == 0)
         {
@@ -70,10 +90,10 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
         }
 
         var attestation = SignedAttestation.Sign(
-            Guid.CreateVersion7(now), traineeId, signer.Id, AttestationType.PreceptorAu, concurringFacultyUserId: null,
-            chosen.Select(RecordCodes.Categories.ToCode), AttestationStatements.CurrentVersion,
-            AttestationStatements.PreceptorAu(Candidate.TraineeName, Candidate.Record.Pathway, chosen),
-            signer.FullName, Candidate.Credentials, Candidate.Listing!.License, Meaning, now, Input.TimeZone,
+            Guid.CreateVersion7(now), traineeId, signer.Id,
+            ChosenFaculty is null ? AttestationType.PreceptorAu : AttestationType.ResidencyProgramDirector, ChosenFaculty?.UserId,
+            chosen.Select(RecordCodes.Categories.ToCode), AttestationStatements.CurrentVersion, StatementFor(chosen),
+            signer.FullName, SignerCredentials, SignerLicense, Meaning, now, Input.TimeZone,
             TraineeRecordJsonWriter.Serialize(Candidate.Record));
         db.Attestations.Add(attestation);
         await db.SaveChangesAsync(ct);
@@ -81,7 +101,14 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
         return RedirectToPage("Details", new { id = attestation.Id });
     }
 
-    /// <summary>The signer, with the page's state loaded; null when the physician is not one this preceptor may see.</summary>
+    private string StatementFor(IEnumerable<UseCategory> categories) => ChosenFaculty is { } faculty
+        ? AttestationStatements.ResidencyProgramDirector(Candidate.TraineeName, Candidate.Record.Pathway, categories, faculty.Name)
+        : AttestationStatements.PreceptorAu(Candidate.TraineeName, Candidate.Record.Pathway, categories);
+
+    /// <summary>
+    /// The signer, with the page's state loaded; null when the physician is not one this preceptor may see, or the
+    /// concurring faculty member named is not one the signer may name.
+    /// </summary>
     private async Task<ApplicationUser?> LoadAsync(Guid traineeId, CancellationToken ct)
     {
         var signer = await users.GetUserAsync(User);
@@ -91,6 +118,15 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
         }
 
         Candidate = candidate;
+        if (!string.IsNullOrEmpty(Faculty))
+        {
+            ChosenFaculty = candidate.Faculty.SingleOrDefault(f => f.UserId == Faculty);
+            if (ChosenFaculty is null)
+            {
+                return null;
+            }
+        }
+
         SignerName = signer.FullName;
         HasAuthenticator = await SignatureCheck.HasAuthenticatorAsync(users, signer);
         Explanation = ReadinessExplanation.For(candidate.Record, candidate.Result);

@@ -24,6 +24,8 @@ namespace TrainingNetwork.Web.Pages.Coordination;
 /// reset-password token. The address counts as confirmed from the start, because the only way into the account is that
 /// token, sent to this address; it also lets the invitee ask for a fresh link from "Forgot your password?" once the
 /// invitation's link has expired (after a day). Removing someone ends the membership only; accounts are never deleted.
+/// The coordinator also records which preceptor directs the center's residency program (they may attest on the
+/// faculty-consensus model).
 /// </summary>
 public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> users, IEmailSender email, TimeProvider clock)
     : CoordinatedCenterPage(db)
@@ -101,12 +103,25 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
         return RedirectToPage(new { centerId = CenterId });
     }
 
+    public async Task<IActionResult> OnPostProgramDirectorAsync(Guid membershipId, bool directs, CancellationToken ct)
+    {
+        if (await FindRosterMembershipAsync(membershipId, ct) is not { } membership)
+        {
+            return NotFound();
+        }
+
+        membership.SetResidencyProgramDirector(directs);
+        await Db.SaveChangesAsync(ct);
+        var name = await Db.Users.Where(u => u.Id == membership.UserId).Select(u => u.FullName).SingleAsync(ct);
+        TempData["Status"] = directs
+            ? $"{name} is now recorded as this center's residency program director and can attest with a concurring faculty Authorized User."
+            : $"{name} is no longer recorded as residency program director. Attestations already signed stand.";
+        return RedirectToPage(new { centerId = CenterId });
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(Guid membershipId, CancellationToken ct)
     {
-        var membership = await Db.CenterMemberships
-            .Where(m => m.Id == membershipId && m.CenterId == CenterId && m.Role == CenterRole.Preceptor && Db.CoordinatedCenterIds(User).Contains(m.CenterId))
-            .SingleOrDefaultAsync(ct);
-        if (membership is null)
+        if (await FindRosterMembershipAsync(membershipId, ct) is not { } membership)
         {
             return NotFound();
         }
@@ -117,6 +132,12 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
         TempData["Status"] = $"{name} was removed from the roster. Their account and past sign-offs are kept.";
         return RedirectToPage(new { centerId = CenterId });
     }
+
+    /// <summary>A preceptor membership of this center, when the signed-in user coordinates it.</summary>
+    private Task<CenterMembership?> FindRosterMembershipAsync(Guid membershipId, CancellationToken ct) =>
+        Db.CenterMemberships
+            .Where(m => m.Id == membershipId && m.CenterId == CenterId && m.Role == CenterRole.Preceptor && Db.CoordinatedCenterIds(User).Contains(m.CenterId))
+            .SingleOrDefaultAsync(ct);
 
     private async Task SendInvitationAsync(ApplicationUser invitee, bool isNew)
     {
@@ -148,17 +169,18 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
         }
 
         Preceptors = await Db.CenterMemberships.Where(m => m.CenterId == CenterId && m.Role == CenterRole.Preceptor)
-            .Join(Db.Users, m => m.UserId, u => u.Id, (m, u) => new { MembershipId = m.Id, User = u })
+            .Join(Db.Users, m => m.UserId, u => u.Id, (m, u) => new { MembershipId = m.Id, m.ResidencyProgramDirector, User = u })
             .OrderBy(x => x.User.FullName)
             .Select(x => new RosterEntry(
-                x.MembershipId, x.User.FullName, x.User.Email ?? "", x.User.PasswordHash == null,
+                x.MembershipId, x.User.FullName, x.User.Email ?? "", x.User.PasswordHash == null, x.ResidencyProgramDirector,
                 Db.PracticeAuthorizations.Where(a => a.UserId == x.User.Id).OrderBy(a => a.ListedFrom)
                     .Select(a => new Listing(a.Basis, a.Categories, a.License, a.Verification, a.RejectionReason)).ToList()))
             .ToListAsync(ct);
         return Page();
     }
 
-    public sealed record RosterEntry(Guid MembershipId, string Name, string Email, bool InvitationPending, List<Listing> Listings);
+    public sealed record RosterEntry(
+        Guid MembershipId, string Name, string Email, bool InvitationPending, bool ResidencyProgramDirector, List<Listing> Listings);
 
     public sealed record Listing(string Basis, List<string> Categories, string License, VerificationStatus Verification, string? RejectionReason)
     {

@@ -23,6 +23,7 @@ public sealed class SignAttestationTests(PortalFactory portal) : IClassFixture<P
     public const string GreatLakesPreceptor = "preceptor1.greatlakes@trainingnetwork.test";
     private const string NotReadyTrainee = "trainee17@trainingnetwork.test"; // stage 5 at Front Range: one case still awaits review
     private const string FrontRangePreceptor = "preceptor1.frontrange@trainingnetwork.test";
+    private const string GreatLakesDirector = "preceptor2.greatlakes@trainingnetwork.test";
 
     public Task InitializeAsync() => portal.ResetAsync();
 
@@ -269,6 +270,83 @@ public sealed class SignAttestationTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(HttpStatusCode.NotFound, (await (await portal.SignedInAsync(DemoAccounts.Preceptor)).GetAsync(url)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_residency_program_director_signs_with_a_concurring_faculty_AU_and_the_engine_accepts_it()
+    {
+        var traineeId = await TraineeIdAsync(ReadyTrainee);
+        await MakeProgramDirectorWithoutOwnListingAsync(GreatLakesDirector);
+        var facultyId = await UserIdAsync(GreatLakesPreceptor);
+        var client = await portal.SignedInAsync(GreatLakesDirector);
+
+        var choice = await client.GetDocumentAsync($"/Attestations/Sign/{traineeId}");
+        Assert.Null(choice.QuerySelector("form#sign"));
+        Assert.NotNull(choice.QuerySelector($"form#sign-as option[value='{facultyId}']"));
+        var page = await client.GetDocumentAsync($"/Attestations/Sign/{traineeId}?faculty={facultyId}");
+        var expectedText = AttestationStatements.ResidencyProgramDirector("Dr. Fatima Zahra", Pathway.Section396, [UseCategory.G3], "Dr. Laura Jensen");
+        Assert.Equal(expectedText, page.QuerySelector("#statement")!.TextContent);
+
+        var response = await SignAsync(client, page, CurrentCode());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = Assert.Single(await AttestationsOfAsync(traineeId));
+        Assert.Equal(AttestationType.ResidencyProgramDirector, stored.Type);
+        Assert.Equal(facultyId, stored.ConcurringFacultyUserId);
+        Assert.Equal(expectedText, stored.StatementText);
+        Assert.Equal("21-04430-02", stored.SignerLicense);
+        Assert.StartsWith("Residency program director; concurring faculty: Dr. Laura Jensen", stored.SignerCredentials);
+        var g3 = Assert.Single((await EvaluateAsync(ReadyTrainee)).Categories);
+        Assert.Equal(ReadinessStatus.Qualified, g3.Status);
+    }
+
+    [Fact]
+    public async Task A_program_director_cannot_name_faculty_from_another_center()
+    {
+        var traineeId = await TraineeIdAsync(ReadyTrainee);
+        await MakeProgramDirectorWithoutOwnListingAsync(GreatLakesDirector);
+        var client = await portal.SignedInAsync(GreatLakesDirector);
+        var outsider = await UserIdAsync(FrontRangePreceptor);
+
+        var get = await client.GetAsync($"/Attestations/Sign/{traineeId}?faculty={outsider}");
+        var post = await client.PostAsync($"/Attestations/Sign/{traineeId}", new FormUrlEncodedContent(
+            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("Faculty", outsider), ("Input.Categories", "G3"))));
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Empty(await AttestationsOfAsync(traineeId));
+    }
+
+    [Fact]
+    public async Task A_preceptor_not_recorded_as_program_director_cannot_sign_as_one()
+    {
+        var traineeId = await TraineeIdAsync(ReadyTrainee);
+        var client = await portal.SignedInAsync(GreatLakesDirector);
+
+        var response = await client.GetAsync($"/Attestations/Sign/{traineeId}?faculty={await UserIdAsync(GreatLakesPreceptor)}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The coordinator marks the preceptor as program director on the roster; their own listing is withdrawn from verification.</summary>
+    private async Task MakeProgramDirectorWithoutOwnListingAsync(string email)
+    {
+        var userId = await UserIdAsync(email);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE practice_authorizations SET verification = 'Unverified' WHERE user_id = {userId}");
+        }
+
+        var coordinator = await portal.SignedInAsync("coordinator.greatlakes@trainingnetwork.test");
+        var centerId = await CenterIdAsync(email);
+        var roster = await coordinator.GetDocumentAsync($"/Coordination/Roster/{centerId}");
+        var membershipId = roster.QuerySelectorAll("li[data-membership]")
+            .Single(li => li.TextContent.Contains(email, StringComparison.Ordinal)).GetAttribute("data-membership");
+        var response = await coordinator.SubmitAsync(roster, $"li[data-membership='{membershipId}'] form[action*='ProgramDirector']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await coordinator.GetDocumentAsync($"/Coordination/Roster/{centerId}");
+        Assert.NotNull(after.QuerySelector($"li[data-membership='{membershipId}'] .program-director"));
+    }
+
     public static string CurrentCode() => Totp().ComputeTotp(DateTime.UtcNow);
 
     private static string NextCode() => Totp().ComputeTotp(DateTime.UtcNow.AddSeconds(30));
@@ -312,6 +390,20 @@ public sealed class SignAttestationTests(PortalFactory portal) : IClassFixture<P
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var userId = await UserIdAsync(db, email);
         return await db.Trainees.Where(t => t.UserId == userId).Select(t => t.Id).SingleAsync();
+    }
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await UserIdAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), email);
+    }
+
+    private async Task<Guid> CenterIdAsync(string preceptorEmail)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var userId = await UserIdAsync(db, preceptorEmail);
+        return await db.CenterMemberships.Where(m => m.UserId == userId).Select(m => m.CenterId).SingleAsync();
     }
 
     private static Task<string> UserIdAsync(AppDbContext db, string email) =>

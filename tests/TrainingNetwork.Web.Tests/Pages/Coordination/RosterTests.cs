@@ -132,7 +132,7 @@ public sealed class RosterTests(MailPortalFactory portal) : IClassFixture<MailPo
         var url = await portal.PageUrlAsync("Roster", Gateway);
         var page = await client.GetDocumentAsync(url);
 
-        var response = await client.SubmitAsync(page, $"{PreceptorRow(page, DemoAccounts.Preceptor)} form", new Dictionary<string, string>());
+        var response = await client.SubmitAsync(page, $"{PreceptorRow(page, DemoAccounts.Preceptor)} form[action*='Remove']", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (user, roles, centers) = await AccountAsync(DemoAccounts.Preceptor);
