@@ -17,6 +17,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DemoNetworkSeeder>();
 builder.Services.AddScoped<TraineeRecordLoader>();
+builder.Services.AddSingleton<ReadinessSummarySweep>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ReadinessSummarySweep>());
 
 var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TrainingNetwork.Domain.Readiness.Records;
+using TrainingNetwork.Domain.Trainees;
 
 namespace TrainingNetwork.Domain.Attestations;
 
@@ -8,7 +9,7 @@ namespace TrainingNetwork.Domain.Attestations;
 /// A preceptor's signed attestation, a legal record: who signed what, when, meaning what, over which evidence.
 /// It never changes after signing; withdrawing it is a new record that points to it.
 /// </summary>
-public sealed class SignedAttestation
+public sealed class SignedAttestation : ITraineeEvidence
 {
     private SignedAttestation(
         Guid id, Guid traineeId, string signerUserId, AttestationType type, string? concurringFacultyUserId, List<string> categories,

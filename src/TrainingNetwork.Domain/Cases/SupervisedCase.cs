@@ -1,4 +1,5 @@
 using TrainingNetwork.Domain.Readiness.Records;
+using TrainingNetwork.Domain.Trainees;
 
 namespace TrainingNetwork.Domain.Cases;
 
@@ -6,7 +7,7 @@ namespace TrainingNetwork.Domain.Cases;
 /// A de-identified administration the trainee took part in under a preceptor's supervision.
 /// It holds no patient identifiers; its category is derived by the readiness engine, never typed in.
 /// </summary>
-public sealed class SupervisedCase
+public sealed class SupervisedCase : ITraineeEvidence
 {
     private readonly List<CaseEvent> _history = [];
 

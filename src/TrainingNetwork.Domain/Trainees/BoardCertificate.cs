@@ -4,7 +4,7 @@ namespace TrainingNetwork.Domain.Trainees;
 /// A specialty board certificate. <see cref="RecognizedUnder"/> lists the sections (e.g. "35.390", "35.490") under which
 /// NRC recognizes it; it is empty for certificates NRC does not recognize (such as ABR certificates issued after 2023).
 /// </summary>
-public sealed class BoardCertificate
+public sealed class BoardCertificate : ITraineeEvidence
 {
     public static readonly IReadOnlyList<string> RecognizableSections = ["35.390", "35.392", "35.394", "35.490", "35.690"];
 

@@ -3,7 +3,7 @@ using TrainingNetwork.Domain.Readiness.Records;
 namespace TrainingNetwork.Domain.Trainees;
 
 /// <summary>Classroom and laboratory hours in one of the five topics of 35.390(b)(1)(i) / 35.396(b)(1).</summary>
-public sealed class ClassroomEntry
+public sealed class ClassroomEntry : ITraineeEvidence
 {
     internal ClassroomEntry(
         Guid id, Guid traineeId, ClassroomTopic topic, decimal hours, DateOnly completedOn, string provider, Guid? certificateDocumentId = null)

@@ -1,7 +1,7 @@
 namespace TrainingNetwork.Domain.Trainees;
 
 /// <summary>A physician's request to train at a center, and the center's answer.</summary>
-public sealed class Placement
+public sealed class Placement : ITraineeEvidence
 {
     private static readonly PlacementStatus[] WithdrawableStatuses = [PlacementStatus.Requested, PlacementStatus.Waitlisted];
 

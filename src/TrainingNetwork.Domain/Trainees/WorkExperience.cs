@@ -3,7 +3,7 @@ using TrainingNetwork.Domain.Readiness.Records;
 namespace TrainingNetwork.Domain.Trainees;
 
 /// <summary>One supervised work-experience element of 35.396(b)(2)(i)–(v) / 35.390(b)(1)(ii)(A)–(E).</summary>
-public sealed class WorkExperience
+public sealed class WorkExperience : ITraineeEvidence
 {
     public WorkExperience(Guid id, Guid traineeId, WorkElement element, DateOnly completedOn, decimal? hours, string supervisorUserId, string license)
     {

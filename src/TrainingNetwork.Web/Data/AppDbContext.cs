@@ -2,16 +2,26 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Attestations;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
 using TrainingNetwork.Domain.Documents;
+using TrainingNetwork.Domain.Reviews;
 using TrainingNetwork.Domain.Trainees;
 
 namespace TrainingNetwork.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The portal's database. Saving does two things besides writing: audit entries added to the change tracker are chained
+/// onto the trail under an append lock in the same transaction, and the readiness summaries of every physician whose
+/// evidence changed are re-evaluated by the engine afterwards.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock) : IdentityDbContext<ApplicationUser>(options)
 {
+    // Any constant shared by every instance: the key of the advisory lock that serializes appends to the audit chain.
+    private const long AuditAppendLock = 0x54_4E_41_55_44_49_54;
+
     public DbSet<Center> Centers => Set<Center>();
     public DbSet<CenterTherapy> CenterTherapies => Set<CenterTherapy>();
     public DbSet<CenterMembership> CenterMemberships => Set<CenterMembership>();
@@ -27,6 +37,54 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<SignedAttestation> Attestations => Set<SignedAttestation>();
     public DbSet<AttestationPacket> AttestationPackets => Set<AttestationPacket>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PacketReview> PacketReviews => Set<PacketReview>();
+    public DbSet<ReviewPointClosure> ReviewPointClosures => Set<ReviewPointClosure>();
+    public DbSet<ReadinessSummary> ReadinessSummaries => Set<ReadinessSummary>();
+
+    /// <summary>Stages an audit entry; it is chained and written by the next save, together with the change it records.</summary>
+    public void Audit(string? actorUserId, AuditAction action, string subjectType, object subjectId, object? before, object? after, string summary) =>
+        AuditEntries.Add(AuditEntry.Record(clock.GetUtcNow(), actorUserId, action, subjectType, subjectId.ToString()!, before, after, summary));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync: it chains audit entries and refreshes readiness summaries.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var evidence = EvidenceChanges.Collect(ChangeTracker);
+        var written = ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)
+            ? await SaveWithAuditChainAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!evidence.IsEmpty)
+        {
+            await Data.ReadinessSummaries.RefreshAfterSaveAsync(this, evidence, clock.Today(), cancellationToken);
+        }
+
+        return written;
+    }
+
+    private async Task<int> SaveWithAuditChainAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        await using var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditAppendLock})", ct);
+        var head = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = head?.Sequence ?? 0;
+        var previous = head?.Hash ?? AuditEntry.GenesisHash;
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        {
+            entry.Chain(++sequence, previous);
+            previous = entry.Hash;
+        }
+
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(ct);
+        }
+
+        return written;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

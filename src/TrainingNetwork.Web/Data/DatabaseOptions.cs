@@ -18,6 +18,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<A
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseTrainingNetworkDatabase("Host=localhost;Database=design_time");
-        return new AppDbContext(options.Options);
+        return new AppDbContext(options.Options, TimeProvider.System);
     }
 }

@@ -31,9 +31,8 @@ public sealed class TraineeRecordLoader(AppDbContext db)
             .Join(db.Centers, c => c.CenterId, center => center.Id, (c, center) => new { Case = c, center.LicenseNumber })
             .ToListAsync(ct);
 
-        // Only attestations in force: a withdrawal, and the attestation it withdraws, no longer count.
-        var attestations = await db.Attestations.AsNoTracking()
-            .Where(a => a.TraineeId == traineeId && a.WithdrawsAttestationId == null && !db.Attestations.Any(w => w.WithdrawsAttestationId == a.Id))
+        var attestations = await db.AttestationsInForce().AsNoTracking()
+            .Where(a => a.TraineeId == traineeId)
             .Select(a => new { a.SignerUserId, a.Type, a.SignedAt, a.Categories, a.ConcurringFacultyUserId })
             .ToListAsync(ct);
 

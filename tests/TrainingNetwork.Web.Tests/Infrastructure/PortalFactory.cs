@@ -33,11 +33,23 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+            TablesToIgnore = ["__EFMigrationsHistory", "audit_entries"],
         });
+        await EmptyAuditTrailAsync(connection);
         await _respawner.ResetAsync(connection);
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoNetworkSeeder>().SeedAsync();
+    }
+
+    /// <summary>
+    /// The audit trail is append-only (a trigger refuses DELETE); as the database's owner, a test may switch triggers off
+    /// for its session (session_replication_role), as an attacker with full database access could.
+    /// </summary>
+    private static async Task EmptyAuditTrailAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "SET session_replication_role = replica; DELETE FROM audit_entries; SET session_replication_role = origin;", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A browser-like client already signed in as a demo account.</summary>
@@ -61,6 +73,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:TrainingNetwork", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        // Tests that need the sweep call ReadinessSummarySweep.SweepAsync; a timer would race with ResetAsync.
+        builder.UseSetting("ReadinessSummaries:SweepMinutes", "0");
     }
 }
 

@@ -17,7 +17,7 @@ internal sealed class SignedAttestationConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.StatementVersion).HasMaxLength(20);
         builder.Property(a => a.StatementText).HasMaxLength(4000);
         builder.Property(a => a.SignerPrintedName).HasMaxLength(200);
-        builder.Property(a => a.SignerCredentials).HasMaxLength(200);
+        builder.Property(a => a.SignerCredentials).HasMaxLength(500);
         builder.Property(a => a.SignerLicense).HasMaxLength(60);
         builder.Property(a => a.Meaning).HasMaxLength(500);
         builder.Property(a => a.SignerTimeZone).HasMaxLength(64);

@@ -266,8 +266,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.Property<string>("SignerCredentials")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("signer_credentials");
 
                     b.Property<string>("SignerLicense")
@@ -348,6 +348,86 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasDatabaseName("ix_attestations_withdraws_attestation_id");
 
                     b.ToTable("attestations", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<string>("AfterSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("after_sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BeforeSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("before_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("subject_type");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("SubjectType", "SubjectId")
+                        .HasDatabaseName("ix_audit_entries_subject_type_subject_id");
+
+                    b.ToTable("audit_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_audit_entries_sequence_positive", "sequence > 0");
+                        });
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Cases.CaseEvent", b =>
@@ -807,6 +887,145 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Reviews.PacketReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AttestationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attestation_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("engine_version");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<string>("ReviewerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("reviewer_user_id");
+
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_packet_reviews");
+
+                    b.HasIndex("ReviewerUserId")
+                        .HasDatabaseName("ix_packet_reviews_reviewer_user_id");
+
+                    b.HasIndex("TraineeId")
+                        .HasDatabaseName("ix_packet_reviews_trainee_id");
+
+                    b.HasIndex("AttestationId", "DecidedAt")
+                        .HasDatabaseName("ix_packet_reviews_attestation_id_decided_at");
+
+                    b.ToTable("packet_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Reviews.ReviewPointClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AttestationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attestation_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("justification");
+
+                    b.Property<string>("PointKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("point_key")
+                        .IsFixedLength();
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("staff_name");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_point_closures");
+
+                    b.HasIndex("StaffUserId")
+                        .HasDatabaseName("ix_review_point_closures_staff_user_id");
+
+                    b.HasIndex("TraineeId")
+                        .HasDatabaseName("ix_review_point_closures_trainee_id");
+
+                    b.HasIndex("AttestationId", "PointKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_point_closures_attestation_id_point_key");
+
+                    b.ToTable("review_point_closures", (string)null);
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.BoardCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -949,6 +1168,65 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasFilter("status IN ('Requested', 'Waitlisted', 'Accepted')");
 
                     b.ToTable("placements", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.ReadinessSummary", b =>
+                {
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.PrimitiveCollection<List<string>>("CategoryStatuses")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("category_statuses");
+
+                    b.Property<int>("CountedCases")
+                        .HasColumnType("integer")
+                        .HasColumnName("counted_cases");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("engine_version");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("evaluated_on");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_review");
+
+                    b.Property<bool>("Ready")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ready");
+
+                    b.Property<DateOnly?>("ReadySince")
+                        .HasColumnType("date")
+                        .HasColumnName("ready_since");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("UnmetFindings")
+                        .HasColumnType("integer")
+                        .HasColumnName("unmet_findings");
+
+                    b.HasKey("TraineeId")
+                        .HasName("pk_readiness_summaries");
+
+                    b.HasIndex("EvaluatedOn")
+                        .HasDatabaseName("ix_readiness_summaries_evaluated_on");
+
+                    b.HasIndex("Stage")
+                        .HasDatabaseName("ix_readiness_summaries_stage");
+
+                    b.ToTable("readiness_summaries", (string)null);
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.StateMedicalLicense", b =>
@@ -1375,6 +1653,54 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasConstraintName("fk_documents_asp_net_users_owner_user_id");
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Reviews.PacketReview", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Attestations.SignedAttestation", null)
+                        .WithMany()
+                        .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_packet_reviews_attestations_attestation_id");
+
+                    b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_packet_reviews_asp_net_users_reviewer_user_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_packet_reviews_trainees_trainee_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Reviews.ReviewPointClosure", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Attestations.SignedAttestation", null)
+                        .WithMany()
+                        .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_point_closures_attestations_attestation_id");
+
+                    b.HasOne("TrainingNetwork.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_point_closures_asp_net_users_staff_user_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_point_closures_trainees_trainee_id");
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.BoardCertificate", b =>
                 {
                     b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
@@ -1416,6 +1742,16 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_placements_trainees_trainee_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Trainees.ReadinessSummary", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingNetwork.Domain.Trainees.ReadinessSummary", "TraineeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_readiness_summaries_trainees_trainee_id");
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Trainees.StateMedicalLicense", b =>

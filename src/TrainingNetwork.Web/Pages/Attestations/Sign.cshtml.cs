@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Attestations;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Web.Data;
@@ -96,6 +97,8 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
             signer.FullName, SignerCredentials, SignerLicense, Meaning, now, Input.TimeZone,
             TraineeRecordJsonWriter.Serialize(Candidate.Record));
         db.Attestations.Add(attestation);
+        db.Audit(signer.Id, AuditAction.AttestationSigned, "attestation", attestation.Id, null, AuditSnapshots.Of(attestation),
+            $"Attestation {attestation.VerificationCode} signed by {signer.FullName} for {string.Join(", ", attestation.Categories)}");
         await db.SaveChangesAsync(ct);
         TempData["Status"] = $"You signed the attestation for {Candidate.TraineeName}. Verification code {attestation.VerificationCode}.";
         return RedirectToPage("Details", new { id = attestation.Id });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Attestations;
 using TrainingNetwork.Domain.Validation;
 using TrainingNetwork.Web.Data;
@@ -62,7 +63,10 @@ public sealed class WithdrawModel(AppDbContext db, UserManager<ApplicationUser> 
             return Page();
         }
 
-        db.Attestations.Add(found.Withdraw(Guid.CreateVersion7(now), signer.Id, signer.FullName, TextInput.Clean(reason!), now, Input.TimeZone));
+        var withdrawal = found.Withdraw(Guid.CreateVersion7(now), signer.Id, signer.FullName, TextInput.Clean(reason!), now, Input.TimeZone);
+        db.Attestations.Add(withdrawal);
+        db.Audit(signer.Id, AuditAction.AttestationWithdrawn, "attestation", found.Id, AuditSnapshots.Of(found), AuditSnapshots.Of(withdrawal),
+            $"Attestation {found.VerificationCode} withdrawn by {signer.FullName}");
         try
         {
             await db.SaveChangesAsync(ct);

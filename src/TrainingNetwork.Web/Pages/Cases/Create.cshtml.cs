@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Domain.Validation;
@@ -82,7 +83,9 @@ public sealed class CreateModel(AppDbContext db, PseudonymKey key, TimeProvider 
             valid.PatientToken, valid.Note, userId, now);
         if (save == SaveChoice.Submit)
         {
+            var draft = AuditSnapshots.Of(supervisedCase);
             supervisedCase.Submit(userId, now);
+            db.AuditCase(userId, AuditAction.CaseSubmitted, draft, supervisedCase);
         }
 
         db.Cases.Add(supervisedCase);

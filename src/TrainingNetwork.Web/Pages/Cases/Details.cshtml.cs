@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Web.Data;
@@ -58,7 +59,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
             return RedirectToPage(new { id });
         }
 
+        var before = AuditSnapshots.Of(supervisedCase);
         supervisedCase.Submit(User.GetUserId(), clock.GetUtcNow());
+        db.AuditCase(User.GetUserId(), AuditAction.CaseSubmitted, before, supervisedCase);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = "Case submitted to your preceptor for review.";
         return RedirectToPage(new { id });

@@ -2,9 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Domain.Validation;
 using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Coordination;
 
@@ -72,6 +74,7 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
             return RedirectToPage();
         }
 
+        var before = AuditSnapshots.Of(placement);
         if (decide(placement) is { } error)
         {
             ModelState.AddModelError(error.Field, error.Message);
@@ -79,6 +82,8 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
             return Page();
         }
 
+        db.Audit(User.GetUserId(), AuditAction.PlacementDecided, "placement", placement.Id, before, AuditSnapshots.Of(placement),
+            $"Placement request {outcome}");
         try
         {
             await db.SaveChangesAsync(ct);

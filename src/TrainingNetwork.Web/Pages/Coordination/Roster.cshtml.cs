@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
 using TrainingNetwork.Domain.Validation;
@@ -110,7 +111,11 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
             return NotFound();
         }
 
+        var before = new { membership.Id, membership.UserId, membership.CenterId, membership.ResidencyProgramDirector };
         membership.SetResidencyProgramDirector(directs);
+        Db.Audit(User.GetUserId(), AuditAction.ProgramDirectorChanged, "center_membership", membership.Id, before,
+            new { membership.Id, membership.UserId, membership.CenterId, membership.ResidencyProgramDirector },
+            directs ? "Marked as residency program director" : "No longer residency program director");
         await Db.SaveChangesAsync(ct);
         var name = await Db.Users.Where(u => u.Id == membership.UserId).Select(u => u.FullName).SingleAsync(ct);
         TempData["Status"] = directs

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Readiness;
 using TrainingNetwork.Domain.Readiness.Catalogue;
@@ -83,6 +84,7 @@ public sealed class CaseModel(AppDbContext db, TraineeRecordLoader records, Time
         }
 
         db.Entry(supervisedCase).Property(c => c.Version).OriginalValue = Input.Version;
+        var before = AuditSnapshots.Of(supervisedCase);
         if (decision == Decision.Return)
         {
             supervisedCase.Return(userId, TextInput.Clean(Input.Note!), clock.GetUtcNow());
@@ -91,6 +93,8 @@ public sealed class CaseModel(AppDbContext db, TraineeRecordLoader records, Time
         {
             supervisedCase.Approve(userId, clock.GetUtcNow());
         }
+
+        db.AuditCase(userId, decision == Decision.Return ? AuditAction.CaseReturned : AuditAction.CaseApproved, before, supervisedCase);
 
         try
         {

@@ -1,0 +1,37 @@
+using TrainingNetwork.Domain.Attestations;
+using TrainingNetwork.Domain.Audit;
+using TrainingNetwork.Domain.Cases;
+using TrainingNetwork.Domain.Trainees;
+
+namespace TrainingNetwork.Web.Data;
+
+/// <summary>
+/// The state of a record as the audit trail hashes it before and after a change, and the staging of the common entries.
+/// A snapshot holds what the change is about; its hash lets anyone holding the record prove what it was.
+/// </summary>
+public static class AuditSnapshots
+{
+    public static object Of(SupervisedCase c) => new
+    {
+        c.Id, c.TraineeId, c.CenterId, c.SupervisorUserId, c.AdministeredOn, c.Radiopharmaceutical, c.Nuclide, Route = c.Route.ToString(),
+        c.ActivityMbq, c.WrittenDirectiveRequired, c.PersonalParticipation, c.PatientToken, Status = c.Status.ToString(), c.ReturnNote, c.Version,
+    };
+
+    public static object Of(Placement p) => new { p.Id, p.TraineeId, p.CenterId, Status = p.Status.ToString(), p.StartsOn, p.DeclineReason };
+
+    public static object Of(SignedAttestation a) => new
+    {
+        a.Id, a.TraineeId, a.SignerUserId, Type = a.Type.ToString(), a.ConcurringFacultyUserId, a.Categories, a.StatementVersion, a.StatementText,
+        a.SignedAt, a.EvidenceSha256, a.VerificationCode, a.WithdrawsAttestationId,
+    };
+
+    /// <summary>Stages the entry for a case decision or submission, from the state before to the state now.</summary>
+    public static void AuditCase(this AppDbContext db, string actorUserId, AuditAction action, object before, SupervisedCase now) =>
+        db.Audit(actorUserId, action, "case", now.Id, before, Of(now), $"Case of {now.AdministeredOn:yyyy-MM-dd} ({now.Radiopharmaceutical}) {action switch
+        {
+            AuditAction.CaseSubmitted => "submitted for review",
+            AuditAction.CaseApproved => "approved",
+            AuditAction.CaseReturned => "returned with a note",
+            _ => action.ToString(),
+        }}");
+}

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Readiness;
+using TrainingNetwork.Domain.Reviews;
+using TrainingNetwork.Domain.Trainees;
+
+namespace TrainingNetwork.Web.Data;
+
+/// <summary>The physicians and people whose saved changes can change what the engine says about someone.</summary>
+public sealed record EvidenceChanges(IReadOnlySet<Guid> Trainees, IReadOnlySet<string> People)
+{
+    public bool IsEmpty => Trainees.Count == 0 && People.Count == 0;
+
+    public static EvidenceChanges Collect(ChangeTracker tracker)
+    {
+        var trainees = new HashSet<Guid>();
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            switch (entry.Entity)
+            {
+                case ITraineeEvidence evidence:
+                    trainees.Add(evidence.TraineeId);
+                    break;
+                case TraineeProfile profile:
+                    trainees.Add(profile.Id);
+                    break;
+                // A listing or a program-director flag changes the standing of everyone this person supervised or attested.
+                case PracticeAuthorization listing:
+                    people.Add(listing.UserId);
+                    break;
+                case CenterMembership membership:
+                    people.Add(membership.UserId);
+                    break;
+            }
+        }
+
+        return new EvidenceChanges(trainees, people);
+    }
+}
+
+/// <summary>
+/// Keeps <see cref="ReadinessSummary"/> rows current: each is the engine's verdict on the physician's record as the
+/// <see cref="TraineeRecordLoader"/> loads it, plus the stage facts. Refreshed after every save that changes evidence, and
+/// by <see cref="ReadinessSummarySweep"/> for summaries older than today or from another engine version.
+/// </summary>
+public static class ReadinessSummaries
+{
+    public static async Task RefreshAfterSaveAsync(AppDbContext db, EvidenceChanges changes, DateOnly today, CancellationToken ct)
+    {
+        try
+        {
+            var people = changes.People.ToList();
+            var traineeIds = changes.Trainees.ToHashSet();
+            if (people.Count > 0)
+            {
+                traineeIds.UnionWith(await db.Trainees
+                    .Where(t => people.Contains(t.UserId)
+                        || db.Cases.Any(c => c.TraineeId == t.Id && people.Contains(c.SupervisorUserId))
+                        || db.WorkExperience.Any(w => w.TraineeId == t.Id && people.Contains(w.SupervisorUserId))
+                        || db.Attestations.Any(a => a.TraineeId == t.Id && (people.Contains(a.SignerUserId) || people.Contains(a.ConcurringFacultyUserId!))))
+                    .Select(t => t.Id).ToListAsync(ct));
+            }
+
+            await RefreshAsync(db, traineeIds, today, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            // The change itself is saved; the sweep brings the summary up to date later.
+            db.GetService<ILoggerFactory>().CreateLogger(typeof(ReadinessSummaries))
+                .LogWarning(e, "Readiness summaries of {Count} physicians were not refreshed after a save", changes.Trainees.Count + changes.People.Count);
+        }
+    }
+
+    /// <summary>Re-evaluates the physicians with the engine and stores the results; returns how many were refreshed.</summary>
+    public static async Task<int> RefreshAsync(AppDbContext db, IReadOnlyCollection<Guid> traineeIds, DateOnly today, CancellationToken ct)
+    {
+        if (traineeIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = traineeIds.ToList();
+        var placed = (await db.Placements
+            .Where(p => ids.Contains(p.TraineeId) && (p.Status == PlacementStatus.Accepted || p.Status == PlacementStatus.Completed))
+            .Select(p => p.TraineeId).Distinct().ToListAsync(ct)).ToHashSet();
+        var casesLogged = await db.Cases.Where(c => ids.Contains(c.TraineeId)).GroupBy(c => c.TraineeId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var attestations = await db.AttestationsInForce().Where(a => ids.Contains(a.TraineeId))
+            .Select(a => new { a.Id, a.TraineeId }).ToListAsync(ct);
+        var attestationIds = attestations.Select(a => a.Id).ToList();
+        var latestDecisions = (await db.PacketReviews.Where(r => attestationIds.Contains(r.AttestationId))
+                .Select(r => new { r.AttestationId, r.Decision, r.DecidedAt }).ToListAsync(ct))
+            .GroupBy(r => r.AttestationId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.DecidedAt)!.Decision);
+        var accepted = attestations.Where(a => latestDecisions.GetValueOrDefault(a.Id, PacketDecision.ChangesRequested) == PacketDecision.Accepted)
+            .Select(a => a.TraineeId).ToHashSet();
+        var attested = attestations.Select(a => a.TraineeId).ToHashSet();
+
+        var summaries = await db.ReadinessSummaries.Where(s => ids.Contains(s.TraineeId)).ToDictionaryAsync(s => s.TraineeId, ct);
+        var loader = new TraineeRecordLoader(db);
+        var refreshed = 0;
+        foreach (var id in ids)
+        {
+            if (await loader.LoadAsync(id, today, ct: ct) is not { } record)
+            {
+                continue;
+            }
+
+            if (!summaries.TryGetValue(id, out var summary))
+            {
+                summary = new ReadinessSummary(id);
+                db.ReadinessSummaries.Add(summary);
+            }
+
+            summary.Refresh(ReadinessEngine.Evaluate(record),
+                new StageFacts(placed.Contains(id), casesLogged.GetValueOrDefault(id), attested.Contains(id), accepted.Contains(id)));
+            refreshed++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return refreshed;
+    }
+
+    /// <summary>Physicians whose summary is missing, older than <paramref name="today"/> or from another engine version.</summary>
+    public static IQueryable<Guid> StaleTrainees(this AppDbContext db, DateOnly today) =>
+        db.Trainees
+            .Where(t => !db.ReadinessSummaries.Any(s => s.TraineeId == t.Id && s.EvaluatedOn >= today && s.EngineVersion == ReadinessEngine.Version))
+            .Select(t => t.Id);
+}
