@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TrainingNetwork.Web.Api;
 using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Security;
 using TrainingNetwork.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DemoNetworkSeeder>();
 builder.Services.AddScoped<TraineeRecordLoader>();
+builder.Services.AddScoped<Invitations>();
 builder.Services.AddSingleton<ReadinessSummarySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ReadinessSummarySweep>());
 

@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Centers;
@@ -21,14 +17,12 @@ namespace TrainingNetwork.Web.Pages.Coordination;
 /// The center's preceptor roster: who may supervise here, and whether network staff have verified their AU listings.
 /// Inviting an address that has an account adds the Preceptor role and this center's membership; any account may be
 /// invited, a physician in training included (a physician can precept elsewhere; the review pages never let anyone
-/// review their own cases). An unknown address gets a new account with no password and a link to set one: Identity's
-/// reset-password token. The address counts as confirmed from the start, because the only way into the account is that
-/// token, sent to this address; it also lets the invitee ask for a fresh link from "Forgot your password?" once the
-/// invitation's link has expired (after a day). Removing someone ends the membership only; accounts are never deleted.
+/// review their own cases). An unknown address gets a new account with no password and a link to set one
+/// (<see cref="Invitations"/>). Removing someone ends the membership only; accounts are never deleted.
 /// The coordinator also records which preceptor directs the center's residency program (they may attest on the
 /// faculty-consensus model).
 /// </summary>
-public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> users, IEmailSender email, TimeProvider clock)
+public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> users, Invitations invitations, TimeProvider clock)
     : CoordinatedCenterPage(db)
 {
     public IReadOnlyList<RosterEntry> Preceptors { get; private set; } = [];
@@ -64,7 +58,7 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
             return await ShowAsync(ct);
         }
 
-        var invitee = existing ?? new ApplicationUser { UserName = address, Email = address, EmailConfirmed = true, FullName = TextInput.Clean(Input.FullName!) };
+        var invitee = existing ?? Invitations.NewAccount(address, TextInput.Clean(Input.FullName!));
         await using (var transaction = await Db.Database.BeginTransactionAsync(ct))
         {
             var result = existing is null ? await users.CreateAsync(invitee) : IdentityResult.Success;
@@ -144,26 +138,13 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
             .Where(m => m.Id == membershipId && m.CenterId == CenterId && m.Role == CenterRole.Preceptor && Db.CoordinatedCenterIds(User).Contains(m.CenterId))
             .SingleOrDefaultAsync(ct);
 
-    private async Task SendInvitationAsync(ApplicationUser invitee, bool isNew)
+    private Task SendInvitationAsync(ApplicationUser invitee, bool isNew)
     {
-        var center = HtmlEncoder.Default.Encode(CenterName);
-        var greeting = $"<p>Dear {HtmlEncoder.Default.Encode(invitee.FullName)},</p>";
-        if (!isNew)
-        {
-            var signIn = Url.Page("/Account/Login", pageHandler: null, values: new { area = "Identity" }, protocol: Request.Scheme)!;
-            await email.SendEmailAsync(invitee.Email!, $"You are now a preceptor at {CenterName}",
-                greeting + $"<p>The coordinator of {center} added you to its preceptor roster on TrainingNetwork.</p>" +
-                $"<p><a href=\"{HtmlEncoder.Default.Encode(signIn)}\">Sign in</a> to review the cases you supervise there.</p>");
-            return;
-        }
-
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(invitee)));
-        var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { area = "Identity", code }, protocol: Request.Scheme)!;
-        await email.SendEmailAsync(invitee.Email!, $"Invitation: preceptor at {CenterName}",
-            greeting + $"<p>The coordinator of {center} invited you to its preceptor roster on TrainingNetwork.</p>" +
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Set your password</a> with this address ({HtmlEncoder.Default.Encode(invitee.Email!)}), then sign in. " +
-            "The link works for one day; after that, use \"Forgot your password?\" on the sign-in page.</p>" +
-            "<p>If you did not expect this invitation, you can ignore this message.</p>");
+        var invitedTo = $"The coordinator of {CenterName} invited you to its preceptor roster on TrainingNetwork.";
+        return isNew
+            ? invitations.SendToNewAccountAsync(Url, Request.Scheme, invitee, $"Invitation: preceptor at {CenterName}", invitedTo)
+            : invitations.SendToExistingAccountAsync(Url, Request.Scheme, invitee, $"You are now a preceptor at {CenterName}",
+                $"The coordinator of {CenterName} added you to its preceptor roster on TrainingNetwork.", "to review the cases you supervise there.");
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
