@@ -42,9 +42,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<ReviewPointClosure> ReviewPointClosures => Set<ReviewPointClosure>();
     public DbSet<ReadinessSummary> ReadinessSummaries => Set<ReadinessSummary>();
 
+    // Staged outside the change tracker: an entry has no key (its sequence) until it is chained at save time.
+    private readonly List<AuditEntry> _stagedAudit = [];
+
     /// <summary>Stages an audit entry; it is chained and written by the next save, together with the change it records.</summary>
     public void Audit(string? actorUserId, AuditAction action, string subjectType, object subjectId, object? before, object? after, string summary) =>
-        AuditEntries.Add(AuditEntry.Record(clock.GetUtcNow(), actorUserId, action, subjectType, subjectId.ToString()!, before, after, summary));
+        _stagedAudit.Add(AuditEntry.Record(clock.GetUtcNow(), actorUserId, action, subjectType, subjectId.ToString()!, before, after, summary));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Save with SaveChangesAsync: it chains audit entries and refreshes readiness summaries.");
@@ -52,7 +55,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var evidence = EvidenceChanges.Collect(ChangeTracker);
-        var written = ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)
+        var written = _stagedAudit.Count > 0
             ? await SaveWithAuditChainAsync(acceptAllChangesOnSuccess, cancellationToken)
             : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (!evidence.IsEmpty)
@@ -71,18 +74,35 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? AuditEntry.GenesisHash;
-        foreach (var entry in ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        foreach (var entry in _stagedAudit)
         {
             entry.Chain(++sequence, previous);
             previous = entry.Hash;
         }
 
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        AuditEntries.AddRange(_stagedAudit);
+        int written;
+        try
+        {
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        catch
+        {
+            // Not written: stop tracking the entries, so that a retried save chains them again after the head of that moment.
+            foreach (var entry in _stagedAudit)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+
         if (ownTransaction is not null)
         {
             await ownTransaction.CommitAsync(ct);
         }
 
+        _stagedAudit.Clear();
         return written;
     }
 
