@@ -78,9 +78,12 @@ public sealed class AuditEntry
     /// <summary>The hash the entry's stored fields produce now; differs from <see cref="Hash"/> once a field was changed.</summary>
     public string ComputeHash()
     {
-        var canonical = string.Join('\n',
+        // A JSON array keeps field boundaries unambiguous: no text can move from one field into its neighbour.
+        var canonical = JsonSerializer.Serialize(new[]
+        {
             Sequence.ToString(CultureInfo.InvariantCulture), At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-            ActorUserId ?? "", Action.ToString(), SubjectType, SubjectId, BeforeSha256 ?? "", AfterSha256 ?? "", Summary, PreviousHash);
+            ActorUserId, Action.ToString(), SubjectType, SubjectId, BeforeSha256, AfterSha256, Summary, PreviousHash,
+        });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

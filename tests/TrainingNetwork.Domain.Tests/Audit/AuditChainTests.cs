@@ -53,6 +53,17 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void Verify_text_moved_across_a_field_boundary_is_broken_at_that_entry()
+    {
+        var chain = NewChain(3);
+        var entry = chain[1];
+        Store(entry, nameof(AuditEntry.SubjectId), entry.SubjectId + "\n" + entry.BeforeSha256);
+        Store(entry, nameof(AuditEntry.BeforeSha256), null);
+
+        AssertBrokenAt(2, chain, AuditChain.Verify(chain));
+    }
+
+    [Fact]
     public void Verify_changed_action_or_time_is_broken_at_that_entry()
     {
         var changedAction = NewChain(4);
