@@ -52,10 +52,11 @@ public static class IdentitySetup
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "TrainingNetwork.Session";
+            var development = builder.Environment.IsDevelopment();
+            options.Cookie.Name = SecurityHeadersSetup.CookieName("TrainingNetwork.Session", development);
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
 
