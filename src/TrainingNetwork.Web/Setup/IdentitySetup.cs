@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
 
@@ -83,6 +84,11 @@ public static class IdentitySetup
             options.Conventions.AuthorizeFolder("/Coordination", Policies.CenterCoordinator);
             options.Conventions.AuthorizeFolder("/Network", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            foreach (var page in RateLimitingSetup.AccountPages)
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page,
+                    model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimitingSetup.AccountForms)));
+            }
         });
     }
 }
