@@ -46,7 +46,8 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; hashes made with fewer iterations are upgraded at the next sign-in.
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
