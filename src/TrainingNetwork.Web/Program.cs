@@ -13,6 +13,7 @@ builder.AddTrainingNetworkEmail();
 builder.AddTrainingNetworkHealthChecks();
 builder.AddTrainingNetworkCases();
 builder.AddTrainingNetworkRateLimits();
+builder.AddTrainingNetworkSecurityHeaders();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -25,12 +26,9 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Readin
 var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();
 
+app.UseTrainingNetworkSecurityHeaders();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
 
 app.UseTrainingNetworkRequestLogging();
 app.UseRouting();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
 
@@ -32,7 +33,9 @@ public static class IdentitySetup
             {
                 options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
+                // Length and every other password rule are PasswordRules' (counted in code points, with reasons).
+                options.Password.RequiredLength = 1;
+                options.Password.RequiredUniqueChars = 1;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -42,14 +45,20 @@ public static class IdentitySetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<PasswordRules>()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // OWASP's figure for PBKDF2-HMAC-SHA512; hashes made with fewer iterations are upgraded at the next sign-in.
+        builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "TrainingNetwork.Session";
+            var development = builder.Environment.IsDevelopment();
+            options.Cookie.Name = SecurityHeadersSetup.CookieName("TrainingNetwork.Session", development);
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
 
@@ -76,6 +85,11 @@ public static class IdentitySetup
             options.Conventions.AuthorizeFolder("/Coordination", Policies.CenterCoordinator);
             options.Conventions.AuthorizeFolder("/Network", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            foreach (var page in RateLimitingSetup.AccountPages)
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page,
+                    model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimitingSetup.AccountForms)));
+            }
         });
     }
 }

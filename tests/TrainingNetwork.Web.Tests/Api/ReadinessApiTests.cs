@@ -195,6 +195,7 @@ public sealed class RateLimitedPortalFactory : PortalFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:PublicApiPerMinute", "3");
+        builder.UseSetting("RateLimits:AccountPostsPerMinute", "3");
     }
 }
 

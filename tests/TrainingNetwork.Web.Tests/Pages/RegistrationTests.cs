@@ -144,7 +144,7 @@ public sealed class RegistrationTests(MailPortalFactory portal) : IClassFixture<
             new Dictionary<string, string> { ["Input.Password"] = "too-short", ["Input.ConfirmPassword"] = "too-short" });
 
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Contains("at least 12 characters", page.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent);
+        Assert.Contains("at least 15 characters", page.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent);
         await AssertNoAccountAsync("short@example.org");
     }
 

@@ -16,7 +16,7 @@ namespace TrainingNetwork.Web.Pages.Attestations;
 /// faculty member is chosen first (a GET), so that the page always shows the exact statement that will be stored.
 /// </summary>
 [Authorize(Policy = Policies.Preceptor)]
-public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator, TimeProvider clock) : PageModel
 {
     public AttestationCandidate Candidate { get; private set; } = null!;
     public ReadinessExplanation Explanation { get; private set; } = null!;
@@ -84,7 +84,7 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
         }
 
         var now = clock.GetUtcNow();
-        if (await SignatureCheck.VerifyAsync(users, signer, Input, now) is { } problem)
+        if (await SignatureCheck.VerifyAsync(users, authenticator, signer, Input) is { } problem)
         {
             ModelState.AddModelError(problem.Field, problem.Message);
             return Page();

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Attestations;
 
@@ -27,17 +27,11 @@ public class SignatureInput
 
 /// <summary>
 /// Re-checks the signer at the moment of signing: password (failures count toward lockout), then an authenticator code
-/// that is accepted only once.
+/// that is accepted only once (<see cref="OneTimeAuthenticatorTokenProvider"/>).
 /// </summary>
 public static class SignatureCheck
 {
     public const string DefaultTimeZone = "America/Chicago";
-
-    private const string TokenProvider = "TrainingNetwork";
-    private const string LastCodeToken = "LastSigningCode";
-
-    // Identity accepts a code for a few 30-second steps either side of now; a used code stays refused beyond that.
-    private static readonly TimeSpan ReuseWindow = TimeSpan.FromMinutes(5);
 
     /// <summary>IANA zones for the time-zone list.</summary>
     public static IReadOnlyList<string> TimeZones { get; } =
@@ -48,7 +42,7 @@ public static class SignatureCheck
 
     /// <summary>Null when the time zone is known and both factors hold; otherwise the field at fault and what to tell the signer.</summary>
     public static async Task<(string Field, string Message)?> VerifyAsync(
-        UserManager<ApplicationUser> users, ApplicationUser user, SignatureInput input, DateTimeOffset now)
+        UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator, ApplicationUser user, SignatureInput input)
     {
         if (!IsKnownTimeZone(input.TimeZone))
         {
@@ -66,25 +60,13 @@ public static class SignatureCheck
             return ("Input.Password", "The password is not correct.");
         }
 
-        var code = input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
-        if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+        switch (await authenticator.CheckAsync(input.Code, users, user))
         {
-            await users.AccessFailedAsync(user);
-            return ("Input.Code", "The code is not correct or has expired. Enter the code your authenticator app shows now.");
-        }
-
-        var usedCode = "This code has already been used. Wait for the next code in your authenticator app.";
-        if (await users.GetAuthenticationTokenAsync(user, TokenProvider, LastCodeToken) is { } last && WasUsed(last, code, now))
-        {
-            return ("Input.Code", usedCode);
-        }
-
-        // The user's concurrency stamp makes this the one winner when the same code is posted twice at once.
-        var remembered = await users.SetAuthenticationTokenAsync(
-            user, TokenProvider, LastCodeToken, $"{code}|{now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
-        if (!remembered.Succeeded)
-        {
-            return ("Input.Code", usedCode);
+            case CodeCheck.Wrong:
+                await users.AccessFailedAsync(user);
+                return ("Input.Code", "The code is not correct or has expired. Enter the code your authenticator app shows now.");
+            case CodeCheck.AlreadyUsed:
+                return ("Input.Code", "This code has already been used. Wait for the next code in your authenticator app.");
         }
 
         await users.ResetAccessFailedCountAsync(user);
@@ -92,12 +74,4 @@ public static class SignatureCheck
     }
 
     private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
-
-    private static bool WasUsed(string last, string code, DateTimeOffset now)
-    {
-        var parts = last.Split('|');
-        return parts.Length == 2 && parts[0] == code
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var at)
-            && now - DateTimeOffset.FromUnixTimeSeconds(at) < ReuseWindow;
-    }
 }

@@ -14,7 +14,7 @@ namespace TrainingNetwork.Web.Pages.Attestations;
 
 /// <summary>The signer withdraws their attestation: a new, signed record; the attestation itself never changes.</summary>
 [Authorize(Policy = Policies.Preceptor)]
-public sealed class WithdrawModel(AppDbContext db, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public sealed class WithdrawModel(AppDbContext db, UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator, TimeProvider clock) : PageModel
 {
     public SignedAttestation Attestation { get; private set; } = null!;
 
@@ -57,7 +57,7 @@ public sealed class WithdrawModel(AppDbContext db, UserManager<ApplicationUser> 
 
         var signer = (await users.GetUserAsync(User))!;
         var now = clock.GetUtcNow();
-        if (await SignatureCheck.VerifyAsync(users, signer, Input, now) is { } failure)
+        if (await SignatureCheck.VerifyAsync(users, authenticator, signer, Input) is { } failure)
         {
             ModelState.AddModelError(failure.Field, failure.Message);
             return Page();
