@@ -1,20 +1,23 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using TrainingNetwork.Domain.Attestations;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Pages.Attestations;
 using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Setup;
 
 /// <summary>
 /// Seeds a demo network (Development only): eight centers in NRC and Agreement States, their coordinators and
-/// preceptors, network staff, and twenty physicians at every stage. Idempotent: ids are derived from names and
-/// nothing is written when the demo admin already exists. Dates are relative to today so the demo stays current.
+/// preceptors, network staff, and twenty-two physicians at every stage, two of them attested and awaiting the network's
+/// review. Idempotent: ids are derived from names and nothing is written when the demo admin already exists. Dates are
+/// relative to today so the demo stays current.
 /// </summary>
 public sealed class DemoNetworkSeeder(
     AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
@@ -50,6 +53,24 @@ public sealed class DemoNetworkSeeder(
         "Dr. Marcus Bell", "Dr. Hannah Lindqvist", "Dr. Omar Haddad", "Dr. Grace Nakamura", "Dr. Luis Ortega",
         "Dr. Aisha Bello", "Dr. Thomas Carver", "Dr. Nora Fitzgerald", "Dr. Kwame Mensah", "Dr. Sofia Marino",
         "Dr. Benjamin Cho", "Dr. Leah Goldberg", "Dr. Ryan O'Neill", "Dr. Fatima Zahra", "Dr. Victor Alvarez",
+        "Dr. Ingrid Solberg", "Dr. Arjun Mehta",
+    ];
+
+    /// <summary>
+    /// trainee21 took the didactic course just over seven years ago: recent when the attestation was signed, older than
+    /// 35.59's seven years now, so the network's reviewer must judge the experience since (RECENTNESS_CE_REVIEW).
+    /// </summary>
+    private const int AgedClassroomTrainee = 20;
+
+    /// <summary>
+    /// trainee21 and trainee22, whose attested packets await the network's review: the center where they trained (one
+    /// whose rosters and queues no other page's tests count), how many days ago the attestation was signed, and the signer's
+    /// time zone.
+    /// </summary>
+    private static readonly (int Trainee, string Center, int DaysAgo, string TimeZone)[] Attested =
+    [
+        (AgedClassroomTrainee, "bigsky", 35, "America/Denver"),
+        (21, "cascade", 20, "America/Los_Angeles"),
     ];
 
     private static readonly string[] PreceptorNames =
@@ -119,9 +140,16 @@ public sealed class DemoNetworkSeeder(
 
         await db.SaveChangesAsync(ct);
 
+        var trainees = new List<TraineeProfile>();
         for (var n = 0; n < TraineeNames.Length; n++)
         {
-            await AddTraineeAsync(n, today, preceptorsByCenter);
+            trainees.Add(await AddTraineeAsync(n, today, preceptorsByCenter));
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var (n, center, daysAgo, timeZone) in Attested)
+        {
+            await AttestAsync(n, trainees[n].Id, preceptorsByCenter[center][0], today.AddDays(-daysAgo), timeZone, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -129,10 +157,10 @@ public sealed class DemoNetworkSeeder(
     }
 
     /// <summary>
-    /// Trainee n is at stage n / 3: registered, in class, class done, placement requested (or waitlisted, declined),
-    /// logging cases, three cases with the last awaiting review, three approved cases and a completed placement.
+    /// Trainee n is at stage n / 3 (at most 6): registered, in class, class done, placement requested (or waitlisted,
+    /// declined), logging cases, three cases with the last awaiting review, three approved cases and a completed placement.
     /// </summary>
-    private async Task AddTraineeAsync(int n, DateOnly today, Dictionary<string, List<string>> preceptorsByCenter)
+    private async Task<TraineeProfile> AddTraineeAsync(int n, DateOnly today, Dictionary<string, List<string>> preceptorsByCenter)
     {
         var user = await AddUserAsync($"trainee{n + 1:00}@trainingnetwork.test", TraineeNames[n], Roles.Trainee);
         var home = Centers[n % Centers.Length];
@@ -142,17 +170,18 @@ public sealed class DemoNetworkSeeder(
             DemoId($"au:{user.Id}"), user.Id, "35.490", [], $"{home.License}-T{n + 1:00}", home.Regulator,
             home.Regulator == Regulator.AgreementState ? home.State : null, today.AddYears(-4).AddDays(-30 * n), null));
 
-        var stage = n / 3;
+        var stage = Math.Min(n / 3, 6);
         if (stage == 0)
         {
-            return;
+            return trainee;
         }
 
         var topicHours = stage == 1 ? 8m + n : 16m;
+        var classroomFrom = n == AgedClassroomTrainee ? today.AddYears(-7).AddDays(-30) : today.AddDays(-200);
         var topics = Enum.GetValues<ClassroomTopic>();
         for (var t = 0; t < topics.Length; t++)
         {
-            trainee.RecordClassroom(DemoId($"classroom:{user.Id}:{t}"), topics[t], topicHours, today.AddDays(-200 + (7 * t)), "TrainingNetwork RPT didactic course");
+            trainee.RecordClassroom(DemoId($"classroom:{user.Id}:{t}"), topics[t], topicHours, classroomFrom.AddDays(7 * t), "TrainingNetwork RPT didactic course");
         }
 
         if (stage >= 2)
@@ -169,22 +198,23 @@ public sealed class DemoNetworkSeeder(
 
         if (stage <= 2)
         {
-            return;
+            return trainee;
         }
 
-        var center = Centers[(n + 3) % Centers.Length];
+        var attestedAt = Attested.Where(a => a.Trainee == n).Select(a => a.Center).SingleOrDefault();
+        var center = attestedAt is null ? Centers[(n + 3) % Centers.Length] : Centers.Single(c => c.Slug == attestedAt);
         var placement = new Placement(DemoId($"placement:{user.Id}"), trainee.Id, DemoId($"center:{center.Slug}"), today.AddDays(-120), AtUtc(today.AddDays(-150)));
         db.Placements.Add(placement);
         switch (n)
         {
             case 9:
-                return;
+                return trainee;
             case 10:
                 placement.Waitlist();
-                return;
+                return trainee;
             case 11:
                 placement.Decline("No Ra-223 capacity this quarter; please request another center.");
-                return;
+                return trainee;
         }
 
         placement.Accept(today.AddDays(-110));
@@ -216,6 +246,26 @@ public sealed class DemoNetworkSeeder(
         {
             placement.Complete();
         }
+
+        return trainee;
+    }
+
+    /// <summary>
+    /// A preceptor of the center where trainee n trained signs the G3 attestation on <paramref name="signedOn"/>, as the
+    /// signing page would: the statement of the day over the record as it stood then.
+    /// </summary>
+    private async Task AttestAsync(int n, Guid traineeId, string signerUserId, DateOnly signedOn, string timeZone, CancellationToken ct)
+    {
+        var signer = await users.FindByIdAsync(signerUserId) ?? throw new InvalidOperationException("The demo preceptor is missing.");
+        var listing = await db.PracticeAuthorizations.FindAsync([DemoId($"au:{signer.Id}")], ct)
+            ?? throw new InvalidOperationException("The demo preceptor's listing is missing.");
+        var record = await new TraineeRecordLoader(db).LoadAsync(traineeId, signedOn, ct: ct)
+            ?? throw new InvalidOperationException("The demo physician is missing.");
+        db.Attestations.Add(SignedAttestation.Sign(
+            DemoId($"attestation:{traineeId}"), traineeId, signer.Id, AttestationType.PreceptorAu, null, ["G3"],
+            AttestationStatements.CurrentVersion, AttestationStatements.PreceptorAu(TraineeNames[n], Pathway.Section396, [UseCategory.G3]),
+            signer.FullName, AttestationCandidate.Describe(listing), listing.License, AttestationStatements.Meaning(signer.FullName),
+            AtUtc(signedOn), timeZone, TraineeRecordJsonWriter.Serialize(record)));
     }
 
     private async Task<ApplicationUser> AddUserAsync(string email, string fullName, params string[] userRoles)

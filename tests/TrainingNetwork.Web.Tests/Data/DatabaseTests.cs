@@ -20,7 +20,7 @@ public sealed class DatabaseTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
-    public async Task Demo_network_has_centers_in_nrc_and_agreement_states_and_twenty_trainees()
+    public async Task Demo_network_has_centers_in_nrc_and_agreement_states_and_twenty_two_trainees()
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -28,7 +28,7 @@ public sealed class DatabaseTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Equal(8, await db.Centers.CountAsync());
         Assert.True(await db.Centers.AnyAsync(c => c.Regulator == Regulator.Nrc));
         Assert.True(await db.Centers.AnyAsync(c => c.Regulator == Regulator.AgreementState));
-        Assert.Equal(20, await db.Trainees.CountAsync());
+        Assert.Equal(22, await db.Trainees.CountAsync());
         Assert.True(await db.Cases.CountAsync() > 10);
     }
 

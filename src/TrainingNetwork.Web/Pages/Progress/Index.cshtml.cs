@@ -6,6 +6,7 @@ using TrainingNetwork.Domain.Readiness.Catalogue;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Readiness.Results;
 using TrainingNetwork.Domain.Readiness.Rules;
+using TrainingNetwork.Domain.Reviews;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Pages.Placements;
 using TrainingNetwork.Web.Security;
@@ -40,7 +41,9 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
         Placements = await db.Placements.Where(p => p.TraineeId == traineeId).Summaries(db).ToListAsync(ct);
         Attestations = await db.Attestations.Where(a => a.TraineeId == traineeId && a.WithdrawsAttestationId == null)
             .OrderByDescending(a => a.SignedAt)
-            .Select(a => new AttestationRow(a.Id, a.SignerPrintedName, a.SignedAt, a.Categories, db.Attestations.Any(w => w.WithdrawsAttestationId == a.Id)))
+            .Select(a => new AttestationRow(a.Id, a.SignerPrintedName, a.SignedAt, a.Categories, db.Attestations.Any(w => w.WithdrawsAttestationId == a.Id),
+                db.PacketReviews.Where(r => r.AttestationId == a.Id).OrderByDescending(r => r.DecidedAt)
+                    .Select(r => new NetworkDecision(r.Decision, r.DecidedAt, r.Note)).FirstOrDefault()))
             .ToListAsync(ct);
         return Page();
     }
@@ -93,6 +96,9 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader loader, Time
         }
     }
 
-    public sealed record AttestationRow(Guid Id, string Signer, DateTimeOffset SignedAt, List<string> Categories, bool Withdrawn);
+    /// <summary>An attestation with the network's standing decision on its packet (<c>Review</c>, null while it awaits review).</summary>
+    public sealed record AttestationRow(Guid Id, string Signer, DateTimeOffset SignedAt, List<string> Categories, bool Withdrawn, NetworkDecision? Review);
+
+    public sealed record NetworkDecision(PacketDecision Decision, DateTimeOffset DecidedAt, string? Note);
 
 }
