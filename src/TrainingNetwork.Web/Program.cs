@@ -26,7 +26,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Readin
 var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();
 
-app.UseTrainingNetworkSecurityHeaders();
+app.UseTrainingNetworkSecurityHeaders(builder.HttpsOnly());
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
 

@@ -18,7 +18,10 @@ public static partial class IdentifierScreen
 
     // For rules that depend on capitalisation ("Mrs. Alvarez", "Main St"); they opt in to ignoring case with (?i:...).
     private const RegexOptions CaseSensitive = RegexOptions.CultureInvariant;
-    private const int TimeoutMs = 200;
+    // Inputs are length-capped before screening, so a match never needs long; the timeout only stops a pathological
+    // pattern, and is generous enough that a busy machine (a scheduler pause) does not turn clean text into "could not
+    // be checked".
+    private const int TimeoutMs = 2000;
 
     private const string Month =
         @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";

@@ -54,11 +54,11 @@ public static class IdentitySetup
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            var development = builder.Environment.IsDevelopment();
-            options.Cookie.Name = SecurityHeadersSetup.CookieName("TrainingNetwork.Session", development);
+            var httpsOnly = builder.HttpsOnly();
+            options.Cookie.Name = SecurityHeadersSetup.CookieName("TrainingNetwork.Session", httpsOnly);
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
 

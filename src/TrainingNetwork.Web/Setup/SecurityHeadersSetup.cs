@@ -1,22 +1,29 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace TrainingNetwork.Web.Setup;
 
 /// <summary>
 /// The response headers every page and endpoint sends: a strict Content-Security-Policy whose scripts need this
 /// request's nonce (<see cref="CspNonce"/>), framing forbidden, no MIME sniffing, a referrer policy, a permissions
-/// policy that turns off device features, no caching of signed-in responses, and HSTS for a year outside Development.
-/// Outside Development the session and antiforgery cookies carry the <c>__Host-</c> prefix (secure, host-only, path /).
+/// policy that turns off device features, no caching of signed-in responses. When the portal is served over HTTPS only
+/// (<c>Security:HttpsOnly</c>, on by default outside Development): HSTS for a year, and session and antiforgery cookies
+/// with the <c>__Host-</c> prefix (secure, host-only, path /). A TLS-terminating proxy must pass X-Forwarded-Proto.
 /// </summary>
 public static class SecurityHeadersSetup
 {
     private const string NonceKey = "csp-nonce";
 
+    /// <summary>Whether every request reaches the portal over HTTPS (directly, or through a proxy that says so).</summary>
+    public static bool HttpsOnly(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetValue("Security:HttpsOnly", !builder.Environment.IsDevelopment());
+
     public static void AddTrainingNetworkSecurityHeaders(this WebApplicationBuilder builder)
     {
-        var development = builder.Environment.IsDevelopment();
+        var httpsOnly = builder.HttpsOnly();
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -24,14 +31,14 @@ public static class SecurityHeadersSetup
         });
         builder.Services.Configure<AntiforgeryOptions>(options =>
         {
-            options.Cookie.Name = CookieName("TrainingNetwork.Antiforgery", development);
-            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.Name = CookieName("TrainingNetwork.Antiforgery", httpsOnly);
+            options.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
     }
 
-    /// <summary>A cookie name with the <c>__Host-</c> prefix except in Development, which runs on plain http.</summary>
-    public static string CookieName(string name, bool development) => development ? name : "__Host-" + name;
+    /// <summary>A cookie name with the <c>__Host-</c> prefix when the portal is served over HTTPS only.</summary>
+    public static string CookieName(string name, bool httpsOnly) => httpsOnly ? "__Host-" + name : name;
 
     /// <summary>The nonce of this request's Content-Security-Policy, for <c>&lt;script nonce="…"&gt;</c>.</summary>
     public static string CspNonce(this HttpContext context)
@@ -45,10 +52,11 @@ public static class SecurityHeadersSetup
         return nonce;
     }
 
-    public static void UseTrainingNetworkSecurityHeaders(this WebApplication app)
+    public static void UseTrainingNetworkSecurityHeaders(this WebApplication app, bool httpsOnly)
     {
-        if (!app.Environment.IsDevelopment())
+        if (httpsOnly)
         {
+            app.UseForwardedHeaders();
             app.UseHsts();
         }
 

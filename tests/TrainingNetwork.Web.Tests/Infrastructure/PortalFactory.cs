@@ -60,7 +60,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientBaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Where test clients send requests: plain http in Development, https where the portal is served over HTTPS only.</summary>
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -84,6 +88,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class ProductionPortalFactory : PortalFactory
 {
     protected override string EnvironmentName => "Production";
+
+    protected override Uri ClientBaseAddress => new("https://localhost");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

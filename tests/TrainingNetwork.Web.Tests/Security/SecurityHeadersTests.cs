@@ -114,6 +114,6 @@ public sealed class ProductionSecurityHeadersTests(ProductionPortalFactory porta
         Assert.Contains("samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", antiforgery, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("__Host-TrainingNetwork.Session", SecurityHeadersSetup.CookieName("TrainingNetwork.Session", development: false));
+        Assert.Equal("__Host-TrainingNetwork.Session", SecurityHeadersSetup.CookieName("TrainingNetwork.Session", httpsOnly: true));
     }
 }
