@@ -1,6 +1,9 @@
 using TrainingNetwork.Domain.Attestations;
 using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Cases;
+using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Reviews;
 using TrainingNetwork.Domain.Trainees;
 
 namespace TrainingNetwork.Web.Data;
@@ -23,6 +26,26 @@ public static class AuditSnapshots
     {
         a.Id, a.TraineeId, a.SignerUserId, Type = a.Type.ToString(), a.ConcurringFacultyUserId, a.Categories, a.StatementVersion, a.StatementText,
         a.SignedAt, a.EvidenceSha256, a.VerificationCode, a.WithdrawsAttestationId,
+    };
+
+    /// <summary>A listing and its verification state.</summary>
+    public static object Of(PracticeAuthorization a) => new
+    {
+        a.Id, a.UserId, a.Basis, a.Categories, a.License, Regulator = a.Regulator.ToString(), a.State, Status = a.Status.ToString(),
+        a.ListedFrom, a.ListedUntil, a.LicenseDocumentId, Verification = a.Verification.ToString(), a.FirstCheckedByUserId,
+        a.FirstCheckedAt, a.VerifiedByUserId, a.VerifiedAt, a.RejectionReason,
+    };
+
+    public static object Of(CenterMembership m) => new { m.Id, m.UserId, m.CenterId, Role = m.Role.ToString(), m.ResidencyProgramDirector };
+
+    public static object Of(PacketReview r) => new
+    {
+        r.Id, r.AttestationId, r.TraineeId, r.ReviewerUserId, Decision = r.Decision.ToString(), r.Note, r.DecidedAt, r.EngineVersion,
+    };
+
+    public static object Of(ReviewPointClosure c) => new
+    {
+        c.Id, c.AttestationId, c.TraineeId, c.PointKey, c.Category, c.ReasonCode, c.Detail, c.Justification, c.StaffUserId, c.ClosedAt,
     };
 
     /// <summary>Stages the entry for a case decision or submission, from the state before to the state now.</summary>

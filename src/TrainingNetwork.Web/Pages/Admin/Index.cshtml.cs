@@ -49,9 +49,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var accounts = db.Users.AsQueryable();
         if (Search is not null)
         {
-            // ILIKE's default escape character is the backslash; escaping keeps % and _ typed by the admin literal.
-            var literal = Search.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-            var pattern = "%" + literal + "%";
+            var pattern = SearchPatterns.Containing(Search);
             accounts = accounts.Where(u => EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.Email!, pattern));
         }
 

@@ -13,7 +13,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public const int MaxSearchLength = 100;
 
-    private const string LikeEscape = "\\";
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -58,8 +57,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var centers = db.Centers.AsQueryable();
         if (Search is not null)
         {
-            var pattern = "%" + EscapeLike(Search) + "%";
-            centers = centers.Where(c => EF.Functions.ILike(c.Name, pattern, LikeEscape) || EF.Functions.ILike(c.City, pattern, LikeEscape));
+            var pattern = SearchPatterns.Containing(Search);
+            centers = centers.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.City, pattern));
         }
 
         if (State is not null)
@@ -92,11 +91,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 new Places(c.Center.TraineeSlots, c.Taken)))
             .ToListAsync(ct);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     private void CheckFilters()
     {

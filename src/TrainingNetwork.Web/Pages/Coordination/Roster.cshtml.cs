@@ -105,10 +105,9 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
             return NotFound();
         }
 
-        var before = new { membership.Id, membership.UserId, membership.CenterId, membership.ResidencyProgramDirector };
+        var before = AuditSnapshots.Of(membership);
         membership.SetResidencyProgramDirector(directs);
-        Db.Audit(User.GetUserId(), AuditAction.ProgramDirectorChanged, "center_membership", membership.Id, before,
-            new { membership.Id, membership.UserId, membership.CenterId, membership.ResidencyProgramDirector },
+        Db.Audit(User.GetUserId(), AuditAction.ProgramDirectorChanged, "center_membership", membership.Id, before, AuditSnapshots.Of(membership),
             directs ? "Marked as residency program director" : "No longer residency program director");
         await Db.SaveChangesAsync(ct);
         var name = await Db.Users.Where(u => u.Id == membership.UserId).Select(u => u.FullName).SingleAsync(ct);

@@ -113,7 +113,7 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
             Guid.CreateVersion7(now), attestationId, Attestation.TraineeId, point.Category, point.Finding,
             TextInput.Clean(Close.Justification!), userId, await StaffNameAsync(userId, ct), now);
         db.ReviewPointClosures.Add(closure);
-        db.Audit(userId, AuditAction.ReviewPointClosed, "review_point_closure", closure.Id, null, Snapshot(closure),
+        db.Audit(userId, AuditAction.ReviewPointClosed, "review_point_closure", closure.Id, null, AuditSnapshots.Of(closure),
             $"Review point {closure.ReasonCode} on {closure.Category} of attestation {Attestation.VerificationCode} closed by {closure.StaffName}");
         try
         {
@@ -182,7 +182,7 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
             : PacketReview.RequestChanges(Guid.CreateVersion7(now), attestationId, Attestation.TraineeId, userId, reviewerName,
                 TextInput.Clean(note!), now, ReadinessEngine.Version);
         db.PacketReviews.Add(review);
-        db.Audit(userId, accepting ? AuditAction.PacketAccepted : AuditAction.PacketChangesRequested, "packet_review", review.Id, null, Snapshot(review),
+        db.Audit(userId, accepting ? AuditAction.PacketAccepted : AuditAction.PacketChangesRequested, "packet_review", review.Id, null, AuditSnapshots.Of(review),
             $"Packet of attestation {Attestation.VerificationCode} ({string.Join(", ", Attestation.Categories)}) {(accepting ? "accepted" : "returned with a request for changes")} by {reviewerName}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -332,16 +332,6 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
 
     private static string? RequiredTextProblem(string? text, string missing) =>
         string.IsNullOrWhiteSpace(text) ? missing : TextInput.Problem(text, TextMaxLength);
-
-    private static object Snapshot(PacketReview r) => new
-    {
-        r.Id, r.AttestationId, r.TraineeId, r.ReviewerUserId, Decision = r.Decision.ToString(), r.Note, r.DecidedAt, r.EngineVersion,
-    };
-
-    private static object Snapshot(ReviewPointClosure c) => new
-    {
-        c.Id, c.AttestationId, c.TraineeId, c.PointKey, c.Category, c.ReasonCode, c.Detail, c.Justification, c.StaffUserId, c.ClosedAt,
-    };
 
     public sealed class CloseInput
     {

@@ -89,9 +89,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var listings = db.OfPreceptors();
         if (Search is not null)
         {
-            // ILIKE's default escape character is the backslash.
-            var pattern = "%" + Search.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
-                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            var pattern = SearchPatterns.Containing(Search);
             listings = listings.Where(a => EF.Functions.ILike(a.License, pattern)
                 || db.Users.Any(u => u.Id == a.UserId && (EF.Functions.ILike(u.FullName, pattern) || EF.Functions.ILike(u.Email!, pattern))));
         }

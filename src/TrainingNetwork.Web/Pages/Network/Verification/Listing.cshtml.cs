@@ -96,7 +96,7 @@ public sealed class ListingModel(AppDbContext db, TimeProvider clock) : PageMode
             return Changed();
         }
 
-        var before = Snapshot(listing);
+        var before = AuditSnapshots.Of(listing);
         switch (step)
         {
             case Step.FirstCheck:
@@ -122,7 +122,7 @@ public sealed class ListingModel(AppDbContext db, TimeProvider clock) : PageMode
             Step.Confirm => (AuditAction.ListingConfirmed, "verified: the second check confirmed the first"),
             _ => (AuditAction.ListingRejected, "rejected with a reason"),
         };
-        db.Audit(userId, action, SubjectType, id, before, Snapshot(listing), $"Listing {Listing.Section} of {Listing.Preceptor} {done}");
+        db.Audit(userId, action, SubjectType, id, before, AuditSnapshots.Of(listing), $"Listing {Listing.Section} of {Listing.Preceptor} {done}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -193,14 +193,6 @@ public sealed class ListingModel(AppDbContext db, TimeProvider clock) : PageMode
 
     private static string? ReasonProblem(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? "Write the reason: the preceptor reads it on their listings page." : TextInput.Problem(reason, ReasonMaxLength);
-
-    /// <summary>The listing and its verification state, as the audit trail hashes it.</summary>
-    private static object Snapshot(PracticeAuthorization a) => new
-    {
-        a.Id, a.UserId, a.Basis, a.Categories, a.License, Regulator = a.Regulator.ToString(), a.State, Status = a.Status.ToString(),
-        a.ListedFrom, a.ListedUntil, a.LicenseDocumentId, Verification = a.Verification.ToString(), a.FirstCheckedByUserId,
-        a.FirstCheckedAt, a.VerifiedByUserId, a.VerifiedAt, a.RejectionReason,
-    };
 
     private enum Step
     {
