@@ -89,16 +89,12 @@ public static class ReadinessSummaries
             .Select(p => p.TraineeId).Distinct().ToListAsync(ct)).ToHashSet();
         var casesLogged = await db.Cases.Where(c => ids.Contains(c.TraineeId)).GroupBy(c => c.TraineeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var attestations = await db.AttestationsInForce().Where(a => ids.Contains(a.TraineeId))
-            .Select(a => new { a.Id, a.TraineeId }).ToListAsync(ct);
-        var attestationIds = attestations.Select(a => a.Id).ToList();
-        var latestDecisions = (await db.PacketReviews.Where(r => attestationIds.Contains(r.AttestationId))
-                .Select(r => new { r.AttestationId, r.Decision, r.DecidedAt }).ToListAsync(ct))
-            .GroupBy(r => r.AttestationId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.DecidedAt)!.Decision);
-        var accepted = attestations.Where(a => latestDecisions.GetValueOrDefault(a.Id, PacketDecision.ChangesRequested) == PacketDecision.Accepted)
-            .Select(a => a.TraineeId).ToHashSet();
-        var attested = attestations.Select(a => a.TraineeId).ToHashSet();
+        var inForce = db.AttestationsInForce().Where(a => ids.Contains(a.TraineeId));
+        var attested = (await inForce.Select(a => a.TraineeId).Distinct().ToListAsync(ct)).ToHashSet();
+        var accepted = (await db.StandingDecisions()
+                .Where(r => r.Decision == PacketDecision.Accepted && inForce.Any(a => a.Id == r.AttestationId))
+                .Select(r => r.TraineeId).Distinct().ToListAsync(ct))
+            .ToHashSet();
 
         var summaries = await db.ReadinessSummaries.Where(s => ids.Contains(s.TraineeId)).ToDictionaryAsync(s => s.TraineeId, ct);
         var loader = new TraineeRecordLoader(db);
