@@ -45,7 +45,8 @@ public static class SecurityHeadersSetup
     {
         if (context.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // base64url: no character that HTML encoding would rewrite in the script tags' attribute.
+            nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
             context.Items[NonceKey] = nonce;
         }
 

@@ -75,7 +75,7 @@ public sealed partial class SecurityHeadersTests(PortalFactory portal) : IClassF
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(", ", contentValues)
         : throw new Xunit.Sdk.XunitException($"{name} is missing on {response.RequestMessage!.RequestUri}");
 
-    [GeneratedRegex("script-src 'self' 'nonce-(?<nonce>[A-Za-z0-9+/=]{24})';")]
+    [GeneratedRegex("script-src 'self' 'nonce-(?<nonce>[A-Za-z0-9_-]{24})';")]
     private static partial Regex NoncedScripts();
 
     [GeneratedRegex("<script[^>]*>")]
