@@ -8,6 +8,7 @@ using TrainingNetwork.Web.Setup;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTrainingNetworkLogging();
 await builder.AddTrainingNetworkDatabaseAsync();
+builder.AddTrainingNetworkDataProtection();
 builder.AddTrainingNetworkIdentity();
 builder.AddTrainingNetworkEmail();
 builder.AddTrainingNetworkHealthChecks();

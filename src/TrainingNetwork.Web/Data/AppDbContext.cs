@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace TrainingNetwork.Web.Data;
 /// onto the trail under an append lock in the same transaction, and the readiness summaries of every physician whose
 /// evidence changed are re-evaluated by the engine afterwards.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock) : IdentityDbContext<ApplicationUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     // Any constant shared by every instance: the key of the advisory lock that serializes appends to the audit chain.
     private const long AuditAppendLock = 0x54_4E_41_55_44_49_54;
@@ -41,6 +43,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<PacketReview> PacketReviews => Set<PacketReview>();
     public DbSet<ReviewPointClosure> ReviewPointClosures => Set<ReviewPointClosure>();
     public DbSet<ReadinessSummary> ReadinessSummaries => Set<ReadinessSummary>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Staged outside the change tracker: an entry has no key (its sequence) until it is chained at save time.
     private readonly List<AuditEntry> _stagedAudit = [];
@@ -123,6 +128,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
             b.Property(t => t.Name).HasMaxLength(128);
         });
 
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 

@@ -231,8 +231,9 @@ public sealed class RecordImport(AppDbContext db, UserManager<ApplicationUser> u
     /// <summary>A paper sign-off is not a network sign-off: the case goes to its preceptor for review, logged by the staff member who imported it.</summary>
     private SupervisedCase SubmittedCase(Guid traineeId, Guid centerId, string supervisorUserId, CaseEntry c, string staffUserId, DateTimeOffset now)
     {
+        // Random, not time-ordered, like every case id (Cases/Create).
         var supervisedCase = new SupervisedCase(
-            Guid.CreateVersion7(now), traineeId, centerId, supervisorUserId, c.Date, TextInput.Clean(c.Radiopharmaceutical), TextInput.Clean(c.Nuclide),
+            Guid.NewGuid(), traineeId, centerId, supervisorUserId, c.Date, TextInput.Clean(c.Radiopharmaceutical), TextInput.Clean(c.Nuclide),
             c.Route, c.ActivityMbq, c.WrittenDirectiveRequired, c.PersonalParticipation, PatientPseudonym.Token(c.PatientPseudonym, centerId, key.Bytes),
             c.SignedOff ? "Imported by network staff from a migrated record that shows it signed off on paper." : "Imported by network staff from a migrated record.",
             staffUserId, now);

@@ -33,7 +33,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory", "audit_entries"],
+            TablesToIgnore = ["__EFMigrationsHistory", "audit_entries", "data_protection_keys"],
         });
         await EmptyAuditTrailAsync(connection);
         await _respawner.ResetAsync(connection);

@@ -77,8 +77,9 @@ public sealed class CreateModel(AppDbContext db, PseudonymKey key, TimeProvider 
 
         var userId = User.GetUserId();
         var now = clock.GetUtcNow();
+        // Random, not time-ordered: a case id that embedded its creation time would reveal the day of treatment.
         var supervisedCase = new SupervisedCase(
-            Guid.CreateVersion7(now), traineeId, Input.CenterId, valid.SupervisorUserId, valid.AdministeredOn, valid.Radiopharmaceutical,
+            Guid.NewGuid(), traineeId, Input.CenterId, valid.SupervisorUserId, valid.AdministeredOn, valid.Radiopharmaceutical,
             valid.Nuclide, valid.Route, valid.ActivityMbq, valid.WrittenDirectiveRequired, valid.PersonalParticipation,
             valid.PatientToken, valid.Note, userId, now);
         if (save == SaveChoice.Submit)
