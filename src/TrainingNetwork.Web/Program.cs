@@ -10,17 +10,21 @@ builder.AddTrainingNetworkLogging();
 await builder.AddTrainingNetworkDatabaseAsync();
 builder.AddTrainingNetworkDataProtection();
 builder.AddTrainingNetworkIdentity();
+builder.AddTrainingNetworkSessions();
 builder.AddTrainingNetworkEmail();
 builder.AddTrainingNetworkHealthChecks();
 builder.AddTrainingNetworkCases();
 builder.AddTrainingNetworkRateLimits();
 builder.AddTrainingNetworkSecurityHeaders();
+builder.AddTrainingNetworkRequestLimits();
+builder.AddTrainingNetworkReliability();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DemoNetworkSeeder>();
 builder.Services.AddScoped<TraineeRecordLoader>();
 builder.Services.AddScoped<Invitations>();
+builder.Services.AddScoped<IdempotentForms>();
 builder.Services.AddSingleton<ReadinessSummarySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ReadinessSummarySweep>());
 
@@ -28,6 +32,7 @@ var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();
 
 app.UseTrainingNetworkSecurityHeaders(builder.HttpsOnly());
+app.UseTrainingNetworkReliability();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
 
@@ -35,6 +40,8 @@ app.UseTrainingNetworkRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTrainingNetworkSessions();
+app.UseTrainingNetworkRequestLimits();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();

@@ -1,0 +1,4 @@
+namespace TrainingNetwork.Web.Data;
+
+/// <summary>Placeholder: filled in by the idempotency work of issue 7.</summary>
+public sealed class IdempotentForms;
