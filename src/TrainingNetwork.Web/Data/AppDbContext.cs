@@ -54,8 +54,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public void Audit(string? actorUserId, AuditAction action, string subjectType, object subjectId, object? before, object? after, string summary) =>
         _stagedAudit.Add(AuditEntry.Record(clock.GetUtcNow(), actorUserId, action, subjectType, subjectId.ToString()!, before, after, summary));
 
+    /// <summary>
+    /// Only the Data Protection key ring saves synchronously (its EF store has no async path); everything else must use
+    /// SaveChangesAsync, which chains audit entries and refreshes readiness summaries.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Save with SaveChangesAsync: it chains audit entries and refreshes readiness summaries.");
+        _stagedAudit.Count == 0 && ChangeTracker.Entries().All(e => e.Entity is DataProtectionKey || e.State == EntityState.Unchanged)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Save with SaveChangesAsync: it chains audit entries and refreshes readiness summaries.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
