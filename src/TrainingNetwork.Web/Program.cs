@@ -25,6 +25,8 @@ builder.Services.AddScoped<DemoNetworkSeeder>();
 builder.Services.AddScoped<TraineeRecordLoader>();
 builder.Services.AddScoped<Invitations>();
 builder.Services.AddScoped<IdempotentForms>();
+builder.Services.AddSingleton<AuditAnchors>();
+builder.Services.AddHostedService<AuditAnchorSchedule>();
 builder.Services.AddSingleton<ReadinessSummarySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ReadinessSummarySweep>());
 

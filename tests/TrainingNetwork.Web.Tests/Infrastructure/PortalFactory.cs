@@ -17,6 +17,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Where this portal writes audit anchors ("outside the database"): a folder of its own.</summary>
+    public string AnchorDirectory { get; } = Path.Combine(Path.GetTempPath(), $"tn-anchors-{Guid.NewGuid():N}");
+
     protected virtual string EnvironmentName => "Development";
 
     public async Task InitializeAsync()
@@ -33,23 +36,37 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory", "audit_entries", "data_protection_keys"],
+            TablesToIgnore = ["__EFMigrationsHistory", "data_protection_keys"],
         });
-        await EmptyAuditTrailAsync(connection);
-        await _respawner.ResetAsync(connection);
+        await WithTriggersOffAsync(connection, () => _respawner.ResetAsync(connection));
+        if (Directory.Exists(AnchorDirectory))
+        {
+            Directory.Delete(AnchorDirectory, recursive: true);
+        }
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoNetworkSeeder>().SeedAsync();
     }
 
     /// <summary>
-    /// The audit trail is append-only (a trigger refuses DELETE); as the database's owner, a test may switch triggers off
-    /// for its session (session_replication_role), as an attacker with full database access could.
+    /// The audit trail and signed records are append-only (triggers refuse DELETE); as the database's owner, a test may
+    /// switch triggers off for its session (session_replication_role), as an attacker with full database access could.
     /// </summary>
-    private static async Task EmptyAuditTrailAsync(NpgsqlConnection connection)
+    public static async Task WithTriggersOffAsync(NpgsqlConnection connection, Func<Task> action)
     {
-        await using var command = new NpgsqlCommand(
-            "SET session_replication_role = replica; DELETE FROM audit_entries; SET session_replication_role = origin;", connection);
-        await command.ExecuteNonQueryAsync();
+        await using (var off = new NpgsqlCommand("SET session_replication_role = replica", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            await using var on = new NpgsqlCommand("SET session_replication_role = origin", connection);
+            await on.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>A browser-like client already signed in as a demo account.</summary>
@@ -70,6 +87,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await TestPostgres.DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(AnchorDirectory))
+        {
+            Directory.Delete(AnchorDirectory, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -81,6 +102,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ReadinessSummaries:SweepMinutes", "0");
         // Tests sign in hundreds of times a minute from one address; RateLimitedPortalFactory tests the limits.
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000000");
+        builder.UseSetting("Audit:AnchorHours", "0");
+        builder.UseSetting("Audit:AnchorDirectory", AnchorDirectory);
     }
 }
 

@@ -248,6 +248,46 @@ public sealed class AuditTrailTests(PortalFactory portal) : IClassFixture<Portal
     private static List<string> SequencesOn(IHtmlDocument page) =>
         [.. page.QuerySelectorAll("#entries tbody tr").Select(r => r.GetAttribute("data-sequence")!)];
 
+    [Fact]
+    public async Task Anchored_head_matches_until_entries_are_removed_from_the_end()
+    {
+        await AppendAsync(3);
+        var staff = await portal.SignedInAsync(DemoAccounts.Staff);
+        var before = await staff.GetDocumentAsync(Url);
+        Assert.Contains("No head has been anchored", before.QuerySelector("#anchor-status")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(before, "form[action*='handler=Anchor']", new Dictionary<string, string>())).StatusCode);
+        var anchored = await staff.GetDocumentAsync(Url);
+        Assert.Equal("true", anchored.QuerySelector("#anchor-status")!.GetAttribute("data-matches"));
+        Assert.Contains("(entry 3)", anchored.QuerySelector("#anchor-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(await HashOfAsync(3), await File.ReadAllTextAsync(Path.Combine(portal.AnchorDirectory, "audit-anchors.jsonl")), StringComparison.Ordinal);
+
+        // What an insider with full database access could do without breaking the chain: drop the newest entry.
+        await ExecuteAsync("DELETE FROM audit_entries WHERE sequence = 3", asReplica: true);
+
+        var page = await staff.GetDocumentAsync(Url);
+        Assert.Equal("true", page.QuerySelector("#chain-status")!.GetAttribute("data-intact"));
+        var status = page.QuerySelector("#anchor-status")!;
+        Assert.Equal("false", status.GetAttribute("data-matches"));
+        Assert.Contains("the trail has 2 entries but entry 3 was anchored", status.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Rewriting_an_anchored_entry_consistently_is_found_by_the_anchor()
+    {
+        await AppendAsync(2);
+        var staff = await portal.SignedInAsync(DemoAccounts.Staff);
+        await staff.SubmitAsync(await staff.GetDocumentAsync(Url), "form[action*='handler=Anchor']", new Dictionary<string, string>());
+
+        // Replace the whole chain with a consistent forgery: it verifies, but its head is not the anchored one.
+        await ExecuteAsync("DELETE FROM audit_entries", asReplica: true);
+        await AppendAsync(2, AuditAction.CaseApproved);
+
+        var page = await staff.GetDocumentAsync(Url);
+        Assert.Equal("true", page.QuerySelector("#chain-status")!.GetAttribute("data-intact"));
+        Assert.Contains("entry 2 no longer has the hash anchored", page.QuerySelector("#anchor-status")!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Appends <paramref name="count"/> entries in one save, as a change that records several at once.</summary>
     private async Task AppendAsync(int count, AuditAction action = AuditAction.CaseSubmitted, string? actorEmail = null, string subjectType = "case")
     {

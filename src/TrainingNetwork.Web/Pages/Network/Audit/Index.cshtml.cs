@@ -15,7 +15,7 @@ namespace TrainingNetwork.Web.Pages.Network.Audit;
 /// The audit trail: every visit re-verifies the whole hash chain and shows its head hash, so staff can write it down
 /// outside the system; the entries are listed newest first, filtered in the query. Exporting the log is itself an entry.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditAnchors anchors, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
     public const int MaxActorLength = 256;
@@ -39,6 +39,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public ChainCheck Check { get; private set; } = null!;
+
+    /// <summary>The chain compared with the heads written down outside the database; null when anchors are not configured.</summary>
+    public AnchorCheck? AnchorCheck { get; private set; }
+
+    [TempData]
+    public string? Anchored { get; set; }
     public TimeSpan CheckDuration { get; private set; }
     public IReadOnlyList<string> SubjectTypes { get; private set; } = [];
     public IReadOnlyList<LogRow> Entries { get; private set; } = [];
@@ -53,6 +59,18 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public string? ProblemWith(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     public Task OnGetAsync(CancellationToken ct) => ShowAsync(ReadFilters(), ct);
+
+    public async Task<IActionResult> OnPostAnchorAsync(CancellationToken ct)
+    {
+        if (anchors.Directory is null)
+        {
+            return BadRequest();
+        }
+
+        var anchor = await anchors.WriteAsync(ct);
+        Anchored = $"Entry {anchor.Sequence} anchored outside the database.";
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
@@ -84,6 +102,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var start = Stopwatch.GetTimestamp();
         Check = AuditChain.Verify(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().ToBlockingEnumerable(ct));
         CheckDuration = Stopwatch.GetElapsedTime(start);
+        if (anchors.Directory is not null)
+        {
+            var anchored = await anchors.ReadAsync(ct);
+            var sequences = anchored.Select(a => a.Sequence).ToList();
+            var hashes = await db.AuditEntries.Where(a => sequences.Contains(a.Sequence)).ToDictionaryAsync(a => a.Sequence, a => a.Hash, ct);
+            AnchorCheck = AuditAnchor.Compare(hashes, Check.IntactEntries, anchored);
+        }
+
         SubjectTypes = await db.AuditEntries.Select(a => a.SubjectType).Distinct().OrderBy(s => s).ToListAsync(ct);
         if (entries is null)
         {
