@@ -32,6 +32,13 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Readin
 
 var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();
+if (args is [FirstAdmin.Command, var adminEmail, var adminName])
+{
+    var outcome = await FirstAdmin.CreateAsync(app.Services, adminEmail, adminName);
+    Console.WriteLine(outcome.Message);
+    Environment.ExitCode = outcome.Created ? 0 : 1;
+    return;
+}
 
 app.UseTrainingNetworkSecurityHeaders(builder.HttpsOnly());
 app.UseTrainingNetworkReliability();

@@ -96,9 +96,13 @@ public sealed class DemoNetworkSeeder(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A migrated database has the roles already (migration StandardRoles); a reset test database may not.
         foreach (var role in Roles.All)
         {
-            await Check(roles.CreateAsync(new IdentityRole(role)));
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await Check(roles.CreateAsync(new IdentityRole(role)));
+            }
         }
 
         await AddUserAsync(DemoAccounts.Admin, "Network Administrator", Roles.Admin, Roles.Staff);
