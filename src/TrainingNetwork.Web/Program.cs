@@ -41,7 +41,6 @@ if (args is [FirstAdmin.Command, var adminEmail, var adminName])
 }
 
 app.UseTrainingNetworkSecurityHeaders(builder.HttpsOnly());
-app.UseTrainingNetworkReliability();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
 
@@ -49,7 +48,6 @@ app.UseTrainingNetworkRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
-app.UseTrainingNetworkSessions();
 app.UseTrainingNetworkRequestLimits();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();

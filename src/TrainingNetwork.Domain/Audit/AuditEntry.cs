@@ -119,4 +119,7 @@ public enum AuditAction
     PlacementDecided,
     RecordsImported,
     DataExported,
+    AccountDisabled,
+    AccountEnabled,
+    SessionsRevoked,
 }

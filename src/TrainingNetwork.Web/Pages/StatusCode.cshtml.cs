@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrainingNetwork.Web.Setup;
 
 namespace TrainingNetwork.Web.Pages;
 
@@ -20,7 +21,7 @@ public sealed class StatusCodeModel : PageModel
             404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
             403 => ("Not allowed", "Your account does not have access to this page."),
             429 => ("Too many requests", "Please wait a moment before trying again."),
-            503 => ("Temporarily unavailable", "TrainingNetwork cannot reach its database right now. Please try again shortly."),
+            503 => (DatabaseUnavailablePage.Heading, DatabaseUnavailablePage.Explanation),
             _ => ("Something went wrong", "We could not finish that request."),
         };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using TrainingNetwork.Web.Data;
@@ -11,6 +12,10 @@ public static class IdentitySetup
 {
     /// <summary>Pages anyone may open; every other page requires a signed-in user (the fallback policy).</summary>
     public static readonly IReadOnlyList<string> AnonymousPages = ["/Index", "/Error", "/StatusCode", "/Readiness/Index", "/Verify", "/Dev/Mailbox", "/Dev/Message"];
+
+    /// <summary>The Identity pages a user who must turn on two-factor sign-in can still open (with /Account/Reauthenticate).</summary>
+    public static readonly IReadOnlyList<string> MfaEnrolmentPages =
+        ["/Account/Manage/EnableAuthenticator", "/Account/Manage/ShowRecoveryCodes", "/Account/Manage/TwoFactorAuthentication"];
 
     private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
@@ -45,12 +50,19 @@ public static class IdentitySetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<TwoFactorClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddPasswordValidator<PasswordRules>()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; hashes made with fewer iterations are upgraded at the next sign-in.
         builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        builder.Services.AddSingleton<MfaEnforcement>();
+        builder.Services.AddSingleton<IAuthorizationHandler, MfaRequirementHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, MfaEnrolmentRedirect>();
+        builder.Services.AddSingleton<AccountNotices>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -59,12 +71,15 @@ public static class IdentitySetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
 
             // API callers get status codes, not a redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnSigningIn = context =>
+            {
+                RecentSignIn.Record(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+                return Task.CompletedTask;
+            };
         });
 
         builder.Services.AddAuthorization(options => options.AddTrainingNetworkPolicies());
@@ -85,6 +100,18 @@ public static class IdentitySetup
             options.Conventions.AuthorizeFolder("/Coordination", Policies.CenterCoordinator);
             options.Conventions.AuthorizeFolder("/Network", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            foreach (var page in MfaEnrolmentPages)
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.EndpointMetadata.Add(MfaEnrolmentStep.Instance));
+            }
+
+            options.Conventions.AddPageApplicationModelConvention(RecentSignIn.ReauthenticatePage, model => model.EndpointMetadata.Add(MfaEnrolmentStep.Instance));
+            foreach (var page in PendingSignInRequired.Pages)
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.Filters.Add(new PendingSignInRequired()));
+            }
+
+            options.Conventions.AddAreaPageApplicationModelConvention("Identity", AccountDeletionOff.Page, model => model.Filters.Add(new AccountDeletionOff()));
             foreach (var page in RateLimitingSetup.AccountPages)
             {
                 options.Conventions.AddAreaPageApplicationModelConvention("Identity", page,

@@ -44,10 +44,12 @@ public static class LoggingSetup
             }
         });
         app.UseSerilogRequestLogging(options =>
+            // A readiness probe answering 503 during a database outage is expected news, not an error per probe.
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-                : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
-                : Serilog.Events.LogEventLevel.Information);
+                exception is not null ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health")
+                    ? context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Verbose
+                : context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Information);
     }
 
     private static bool IsWellFormed(string value) =>

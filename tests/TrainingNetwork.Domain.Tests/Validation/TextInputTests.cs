@@ -58,6 +58,9 @@ public sealed class TextInputTests
     [InlineData("invisible\u2064plus")]
     [InlineData("isolate\u2066x\u2069")]
     [InlineData("\uFEFFbom")]
+    [InlineData("soft\u00ADhyphen")] // every format character (Cf), not only the zero-width and bidi ones
+    [InlineData("arabic letter\u061C mark")]
+    [InlineData("tag \U000E0041 character")] // a Cf outside the BMP: a surrogate pair
     public void Problem_invisibleCharacter_invalidCharacters(string value) =>
         Assert.Equal(InvalidCharacters, TextInput.Problem(value, MaxLength));
 
@@ -102,6 +105,44 @@ public sealed class TextInputTests
 
     [Fact]
     public void Clean_null_throws() => Assert.Throws<ArgumentNullException>(() => TextInput.Clean(null!));
+
+    [Theory]
+    [InlineData("Dr. Alice Smith", TextKind.SingleLine)]
+    [InlineData("Müller, 山田, 👍", TextKind.SingleLine)]
+    [InlineData("", TextKind.SingleLine)]
+    [InlineData("line one\r\nline two\ttabbed", TextKind.MultiLine)]
+    [InlineData("paragraph\u2029line\u2028", TextKind.MultiLine)]
+    [InlineData("family 👨\u200D👩\u200D👧 passphrase", TextKind.Secret)] // emoji sequences join with U+200D
+    public void HasOnlyAllowedCharacters_allowedForTheKind_true(string value, TextKind kind) =>
+        Assert.True(TextInput.HasOnlyAllowedCharacters(value, kind));
+
+    [Theory]
+    [InlineData("a\tb", TextKind.SingleLine)]
+    [InlineData("bob\r\n2026-01-01 INFO login ok user=admin", TextKind.SingleLine)] // (c) row 29
+    [InlineData("line\u2028separator", TextKind.SingleLine)]
+    [InlineData("abc\0def", TextKind.SingleLine)] // (c) row 6
+    [InlineData("abc\0def", TextKind.MultiLine)]
+    [InlineData("abc\0def", TextKind.Secret)]
+    [InlineData("next line\u0085", TextKind.MultiLine)]
+    [InlineData("escape \u001B[31m", TextKind.MultiLine)]
+    [InlineData("Dr. Alice\u202Eecila", TextKind.SingleLine)] // (c) row 10
+    [InlineData("Dr. Alice\u202Eecila", TextKind.MultiLine)]
+    [InlineData("joiner\u200D", TextKind.MultiLine)]
+    [InlineData("isolate\u2066x\u2069", TextKind.SingleLine)]
+    [InlineData("tag \U000E0041", TextKind.SingleLine)]
+    [InlineData("replacement \uFFFD", TextKind.SingleLine)] // (c) row 9: what invalid UTF-8 decodes to
+    [InlineData("replacement \uFFFD", TextKind.Secret)]
+    [InlineData("password\n", TextKind.Secret)]
+    public void HasOnlyAllowedCharacters_refusedForTheKind_false(string value, TextKind kind) =>
+        Assert.False(TextInput.HasOnlyAllowedCharacters(value, kind));
+
+    [Fact]
+    public void HasOnlyAllowedCharacters_loneSurrogate_falseForEveryKind()
+    {
+        string[] values = ["lone high \uD800", "\uDC00 lone low"];
+
+        Assert.All(values, value => Assert.All(Enum.GetValues<TextKind>(), kind => Assert.False(TextInput.HasOnlyAllowedCharacters(value, kind))));
+    }
 
     [Fact]
     public void Problem_negativeMaxLength_throws() =>

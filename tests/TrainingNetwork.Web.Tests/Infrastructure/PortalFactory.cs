@@ -22,9 +22,18 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string EnvironmentName => "Development";
 
+    /// <summary>A second instance of the portal on this portal's database, as when several instances run behind a proxy.</summary>
+    public PortalFactory SecondInstance() => new() { ConnectionString = ConnectionString, _ownsDatabase = false };
+
+    private bool _ownsDatabase = true;
+
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        if (_ownsDatabase)
+        {
+            ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        }
+
         _ = Services; // starts the host: migrations and the demo seed run now, not inside the first test
     }
 
@@ -86,7 +95,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        if (_ownsDatabase)
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
+        }
+
         if (Directory.Exists(AnchorDirectory))
         {
             Directory.Delete(AnchorDirectory, recursive: true);

@@ -16,7 +16,8 @@ namespace TrainingNetwork.Web.Pages.Admin;
 /// e-mail to set it (<see cref="Invitations"/>); an existing account gets the role and an e-mail saying so. The account,
 /// the role and the audit entry are written in one transaction; the e-mail goes out once they are.
 /// </summary>
-public sealed class InviteModel(AppDbContext db, UserManager<ApplicationUser> users, Invitations invitations) : PageModel
+[IdempotentForm]
+public sealed class InviteModel(AppDbContext db, UserManager<ApplicationUser> users, Invitations invitations, IdempotentForms forms) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -54,6 +55,7 @@ public sealed class InviteModel(AppDbContext db, UserManager<ApplicationUser> us
         }
 
         var invitee = existing ?? Invitations.NewAccount(address, TextInput.Clean(Input.FullName!));
+        var done = forms.Add(this, RedirectToPage("/Admin/Account", new { userId = invitee.Id }));
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var result = existing is null ? await users.CreateAsync(invitee) : IdentityResult.Success;
@@ -84,7 +86,7 @@ public sealed class InviteModel(AppDbContext db, UserManager<ApplicationUser> us
         TempData["Status"] = existing is null
             ? $"{invitee.FullName} was invited as {RoleName}: an e-mail to {address} lets them set a password."
             : $"{invitee.FullName} is now {RoleName} and was told by e-mail.";
-        return RedirectToPage("/Admin/Account", new { userId = invitee.Id });
+        return done;
     }
 
     private string RoleName => Input.Role == Roles.Admin ? "an administrator" : "network staff";

@@ -16,7 +16,10 @@ namespace TrainingNetwork.Web.Pages.Attestations;
 /// faculty member is chosen first (a GET), so that the page always shows the exact statement that will be stored.
 /// </summary>
 [Authorize(Policy = Policies.Preceptor)]
-public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator, TimeProvider clock) : PageModel
+[IdempotentForm]
+public sealed class SignModel(
+    AppDbContext db, TraineeRecordLoader loader, UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator,
+    TimeProvider clock, IdempotentForms forms) : PageModel
 {
     public AttestationCandidate Candidate { get; private set; } = null!;
     public ReadinessExplanation Explanation { get; private set; } = null!;
@@ -99,9 +102,8 @@ public sealed class SignModel(AppDbContext db, TraineeRecordLoader loader, UserM
         db.Attestations.Add(attestation);
         db.Audit(signer.Id, AuditAction.AttestationSigned, "attestation", attestation.Id, null, AuditSnapshots.Of(attestation),
             $"Attestation {attestation.VerificationCode} signed by {signer.FullName} for {string.Join(", ", attestation.Categories)}");
-        await db.SaveChangesAsync(ct);
-        TempData["Status"] = $"You signed the attestation for {Candidate.TraineeName}. Verification code {attestation.VerificationCode}.";
-        return RedirectToPage("Details", new { id = attestation.Id });
+        return await forms.SaveAsync(this, RedirectToPage("Details", new { id = attestation.Id }),
+            $"You signed the attestation for {Candidate.TraineeName}. Verification code {attestation.VerificationCode}.", ct);
     }
 
     private string StatementFor(IEnumerable<UseCategory> categories) => ChosenFaculty is { } faculty

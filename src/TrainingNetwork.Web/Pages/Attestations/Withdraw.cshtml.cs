@@ -14,7 +14,10 @@ namespace TrainingNetwork.Web.Pages.Attestations;
 
 /// <summary>The signer withdraws their attestation: a new, signed record; the attestation itself never changes.</summary>
 [Authorize(Policy = Policies.Preceptor)]
-public sealed class WithdrawModel(AppDbContext db, UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator, TimeProvider clock) : PageModel
+[IdempotentForm]
+public sealed class WithdrawModel(
+    AppDbContext db, UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator, TimeProvider clock, IdempotentForms forms)
+    : PageModel
 {
     public SignedAttestation Attestation { get; private set; } = null!;
 
@@ -69,15 +72,13 @@ public sealed class WithdrawModel(AppDbContext db, UserManager<ApplicationUser> 
             $"Attestation {found.VerificationCode} withdrawn by {signer.FullName}");
         try
         {
-            await db.SaveChangesAsync(ct);
-            TempData["Status"] = $"You withdrew attestation {found.VerificationCode}.";
+            return await forms.SaveAsync(this, RedirectToPage("Details", new { id }), $"You withdrew attestation {found.VerificationCode}.", ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             TempData["Status"] = "This attestation was already withdrawn.";
+            return RedirectToPage("Details", new { id });
         }
-
-        return RedirectToPage("Details", new { id });
     }
 
     /// <summary>The signer's own attestation in force; a withdrawal, or one already withdrawn, cannot be withdrawn.</summary>

@@ -11,7 +11,8 @@ using TrainingNetwork.Web.Setup;
 namespace TrainingNetwork.Web.Pages.Cases;
 
 /// <summary>Logging a case, built to take well under a minute at the keyboard.</summary>
-public sealed class CreateModel(AppDbContext db, PseudonymKey key, TimeProvider clock) : CaseFormModel
+[IdempotentForm]
+public sealed class CreateModel(AppDbContext db, PseudonymKey key, TimeProvider clock, IdempotentForms forms) : CaseFormModel
 {
     public enum SaveChoice
     {
@@ -90,20 +91,15 @@ public sealed class CreateModel(AppDbContext db, PseudonymKey key, TimeProvider 
         }
 
         db.Cases.Add(supervisedCase);
-        await db.SaveChangesAsync(ct);
-
-        switch (save)
+        return save switch
         {
-            case SaveChoice.Submit:
-                TempData["Status"] = "Case logged and submitted to your preceptor for review.";
-                return RedirectToPage("Index");
-            case SaveChoice.LogAnother:
-                TempData["Status"] = "Case saved as a draft. Log the next one: center, preceptor, radiopharmaceutical and date are kept.";
-                return RedirectToPage("Create", new { from = supervisedCase.Id, unit = Input.ActivityUnit });
-            default:
-                TempData["Status"] = "Case saved as a draft. Submit it for review from its page when it is complete.";
-                return RedirectToPage("Index");
-        }
+            SaveChoice.Submit => await forms.SaveAsync(this, RedirectToPage("Index"),
+                "Case logged and submitted to your preceptor for review.", ct),
+            SaveChoice.LogAnother => await forms.SaveAsync(this, RedirectToPage("Create", new { from = supervisedCase.Id, unit = Input.ActivityUnit }),
+                "Case saved as a draft. Log the next one: center, preceptor, radiopharmaceutical and date are kept.", ct),
+            _ => await forms.SaveAsync(this, RedirectToPage("Index"),
+                "Case saved as a draft. Submit it for review from its page when it is complete.", ct),
+        };
     }
 
     /// <summary>The centers of accepted placements, the most recent first, and their preceptors.</summary>

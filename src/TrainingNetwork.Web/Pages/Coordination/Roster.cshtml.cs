@@ -22,7 +22,8 @@ namespace TrainingNetwork.Web.Pages.Coordination;
 /// The coordinator also records which preceptor directs the center's residency program (they may attest on the
 /// faculty-consensus model).
 /// </summary>
-public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> users, Invitations invitations, TimeProvider clock)
+[IdempotentForm("Invite")]
+public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> users, Invitations invitations, TimeProvider clock, IdempotentForms forms)
     : CoordinatedCenterPage(db)
 {
     public IReadOnlyList<RosterEntry> Preceptors { get; private set; } = [];
@@ -59,6 +60,7 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
         }
 
         var invitee = existing ?? Invitations.NewAccount(address, TextInput.Clean(Input.FullName!));
+        var done = forms.Add(this, RedirectToPage(new { centerId = CenterId }));
         await using (var transaction = await Db.Database.BeginTransactionAsync(ct))
         {
             var result = existing is null ? await users.CreateAsync(invitee) : IdentityResult.Success;
@@ -95,7 +97,7 @@ public sealed class RosterModel(AppDbContext db, UserManager<ApplicationUser> us
         TempData["Status"] = existing is null
             ? $"{invitee.FullName} was invited: an e-mail to {address} lets them set a password."
             : $"{invitee.FullName} was added to the roster and told by e-mail.";
-        return RedirectToPage(new { centerId = CenterId });
+        return done;
     }
 
     public async Task<IActionResult> OnPostProgramDirectorAsync(Guid membershipId, bool directs, CancellationToken ct)

@@ -9,7 +9,8 @@ using TrainingNetwork.Web.Data;
 namespace TrainingNetwork.Web.Pages.Coordination;
 
 /// <summary>The therapies the center gives, with the supervised cases it can offer trainees each month.</summary>
-public sealed class TherapiesModel(AppDbContext db, TimeProvider clock) : CoordinatedCenterPage(db)
+[IdempotentForm("Add")]
+public sealed class TherapiesModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : CoordinatedCenterPage(db)
 {
     public IReadOnlyList<TherapyRow> Therapies { get; private set; } = [];
 
@@ -53,6 +54,7 @@ public sealed class TherapiesModel(AppDbContext db, TimeProvider clock) : Coordi
         }
 
         center.OfferTherapy(Guid.CreateVersion7(clock.GetUtcNow()), agent!.Name, capacity!.Value);
+        forms.Add(this, Reopened());
         return await SaveAsync($"{agent.Name} was added with {capacity} cases a month.", ct);
     }
 
@@ -106,8 +108,10 @@ public sealed class TherapiesModel(AppDbContext db, TimeProvider clock) : Coordi
             TempData["Status"] = "Someone else added this therapy at the same time; it is on the list now.";
         }
 
-        return RedirectToPage(new { centerId = CenterId });
+        return Reopened();
     }
+
+    private RedirectToPageResult Reopened() => RedirectToPage(new { centerId = CenterId });
 
     private PageResult Show(Center center)
     {

@@ -8,7 +8,8 @@ using TrainingNetwork.Web.Data;
 namespace TrainingNetwork.Web.Pages.Placements;
 
 /// <summary>A physician asks a center for a placement, at most one open request per center.</summary>
-public sealed class RequestModel(AppDbContext db, TimeProvider clock) : PageModel
+[IdempotentForm]
+public sealed class RequestModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : PageModel
 {
     // A date counts as past only once it is over in Hawaii, the westernmost US time zone, so nobody's today is refused.
     private static readonly TimeSpan WesternmostOffset = TimeSpan.FromHours(-10);
@@ -60,15 +61,14 @@ public sealed class RequestModel(AppDbContext db, TimeProvider clock) : PageMode
         db.Placements.Add(new Placement(Guid.CreateVersion7(now), _traineeId, CenterId, Input.PreferredStart!.Value, now));
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await forms.SaveAsync(this, RedirectToPage("./Index"),
+                $"Your placement request was sent to {CenterName}. You will see the coordinator's answer on this page.", ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             ModelState.AddModelError("", $"You already have an open placement request at {CenterName}.");
             return Page();
         }
-        TempData["Status"] = $"Your placement request was sent to {CenterName}. You will see the coordinator's answer on this page.";
-        return RedirectToPage("./Index");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

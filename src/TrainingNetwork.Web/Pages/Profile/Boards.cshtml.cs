@@ -9,7 +9,8 @@ using TrainingNetwork.Web.Data;
 namespace TrainingNetwork.Web.Pages.Profile;
 
 /// <summary>The physician's specialty board certificates and the sections NRC recognizes them under.</summary>
-public sealed class BoardsModel(AppDbContext db, TimeProvider clock) : PageModel
+[IdempotentForm("Add")]
+public sealed class BoardsModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -46,9 +47,7 @@ public sealed class BoardsModel(AppDbContext db, TimeProvider clock) : PageModel
 
         db.BoardCertificates.Add(new BoardCertificate(
             Guid.CreateVersion7(now), traineeId, TextInput.Clean(Input.Board), TextInput.Clean(Input.Specialty), Input.IssuedOn!.Value, Input.RecognizedUnder));
-        await db.SaveChangesAsync(ct);
-        TempData["Status"] = "Your board certificate was added.";
-        return RedirectToPage();
+        return await forms.SaveAsync(this, RedirectToPage(), "Your board certificate was added.", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)

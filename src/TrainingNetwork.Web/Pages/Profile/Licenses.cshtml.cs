@@ -10,7 +10,8 @@ using TrainingNetwork.Web.Data;
 namespace TrainingNetwork.Web.Pages.Profile;
 
 /// <summary>The physician's state medical licenses: one per state.</summary>
-public sealed class LicensesModel(AppDbContext db, TimeProvider clock) : PageModel
+[IdempotentForm("Add")]
+public sealed class LicensesModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,9 +45,7 @@ public sealed class LicensesModel(AppDbContext db, TimeProvider clock) : PageMod
 
         db.StateMedicalLicenses.Add(new StateMedicalLicense(
             Guid.CreateVersion7(clock.GetUtcNow()), traineeId, state!, TextInput.Clean(Input.Number), Input.ExpiresOn));
-        await db.SaveChangesAsync(ct);
-        TempData["Status"] = $"Your {state} license was added.";
-        return RedirectToPage();
+        return await forms.SaveAsync(this, RedirectToPage(), $"Your {state} license was added.", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)

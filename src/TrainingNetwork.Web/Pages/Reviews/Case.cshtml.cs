@@ -19,7 +19,8 @@ namespace TrainingNetwork.Web.Pages.Reviews;
 /// One case opened for review, with the engine's answer on whether the preceptor could supervise it: approve, approve and
 /// open the next, or return with a note. Only the supervising preceptor at one of their centers finds it at all.
 /// </summary>
-public sealed class CaseModel(AppDbContext db, TraineeRecordLoader records, TimeProvider clock) : PageModel
+[IdempotentForm]
+public sealed class CaseModel(AppDbContext db, TraineeRecordLoader records, TimeProvider clock, IdempotentForms forms) : PageModel
 {
     public const int ReturnNoteMaxLength = 2000;
 
@@ -95,26 +96,21 @@ public sealed class CaseModel(AppDbContext db, TraineeRecordLoader records, Time
         }
 
         db.AuditCase(userId, decision == Decision.Return ? AuditAction.CaseReturned : AuditAction.CaseApproved, before, supervisedCase);
+        var status = decision == Decision.Return
+            ? $"The case of {Case.AdministeredOn:yyyy-MM-dd} went back to {Case.Physician} with your note."
+            : $"The case of {Case.AdministeredOn:yyyy-MM-dd} is approved.";
+        var next = decision == Decision.ApproveAndOpenNext
+            ? await db.WaitingForReviewBy(userId).Where(c => c.Id != id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
+            : null;
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await forms.SaveAsync(this, next is { } nextId ? RedirectToPage(new { id = nextId }) : RedirectToPage("Index"), status, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return await ShowChangedAsync(id, ct);
         }
-
-        TempData["Status"] = decision == Decision.Return
-            ? $"The case of {Case.AdministeredOn:yyyy-MM-dd} went back to {Case.Physician} with your note."
-            : $"The case of {Case.AdministeredOn:yyyy-MM-dd} is approved.";
-        if (decision == Decision.ApproveAndOpenNext
-            && await db.WaitingForReviewBy(userId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct) is { } nextId)
-        {
-            return RedirectToPage(new { id = nextId });
-        }
-
-        return RedirectToPage("Index");
     }
 
     /// <summary>Shows the case as it is now, saying who decided it meanwhile; nothing was saved.</summary>

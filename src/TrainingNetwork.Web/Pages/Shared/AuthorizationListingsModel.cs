@@ -19,6 +19,7 @@ namespace TrainingNetwork.Web.Pages;
 [OversizedUpload(RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[IdempotentForm("Add")]
 public abstract class AuthorizationListingsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     private const long RequestLimit = DocumentUploads.MaxBytes + (1024 * 1024);
@@ -68,7 +69,7 @@ public abstract class AuthorizationListingsModel(AppDbContext db, TimeProvider c
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync([FromServices] IdempotentForms forms, CancellationToken ct)
     {
         if (!await MayKeepListingsAsync(db, ct))
         {
@@ -94,9 +95,7 @@ public abstract class AuthorizationListingsModel(AppDbContext db, TimeProvider c
             Guid.CreateVersion7(now), userId, Input.Basis, categories, TextInput.Clean(Input.License), Input.Regulator,
             Input.Regulator == Regulator.AgreementState ? Input.State : null, Input.ListedFrom!.Value, Input.ListedUntil,
             Input.Status, document!.Id));
-        await db.SaveChangesAsync(ct);
-        TempData["Status"] = $"Your 10 CFR {Input.Basis} authorization was added.";
-        return RedirectToPage();
+        return await forms.SaveAsync(this, RedirectToPage(), $"Your 10 CFR {Input.Basis} authorization was added.", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)

@@ -14,7 +14,8 @@ namespace TrainingNetwork.Web.Pages.Training;
 [OversizedUpload(MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class AddClassroomModel(AppDbContext db, TimeProvider clock) : PageModel
+[IdempotentForm]
+public sealed class AddClassroomModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : PageModel
 {
     // The certificate limit plus room for the other fields; anything larger is refused before the form is read.
     public const long MaxRequestBytes = DocumentUploads.MaxBytes + (1024 * 1024);
@@ -89,12 +90,9 @@ public sealed class AddClassroomModel(AppDbContext db, TimeProvider clock) : Pag
 
         var provider = TextInput.Clean(Input.Provider!);
         var entry = profile.RecordClassroom(Guid.CreateVersion7(now), Input.Topic!.Value, hours.Hours!.Value, Input.CompletedOn!.Value, provider, certificate?.Id);
-        await db.SaveChangesAsync(ct);
-
-        TempData["Status"] = $"Saved {entry.Hours:0.##} clock hours completed on {entry.CompletedOn:yyyy-MM-dd}.";
-        return next == "another"
-            ? RedirectToPage(new { provider, completedOn = entry.CompletedOn.ToString("yyyy-MM-dd") })
-            : RedirectToPage("./Index");
+        return await forms.SaveAsync(this,
+            next == "another" ? RedirectToPage(new { provider, completedOn = entry.CompletedOn.ToString("yyyy-MM-dd") }) : RedirectToPage("./Index"),
+            $"Saved {entry.Hours:0.##} clock hours completed on {entry.CompletedOn:yyyy-MM-dd}.", ct);
     }
 
     public sealed class InputModel

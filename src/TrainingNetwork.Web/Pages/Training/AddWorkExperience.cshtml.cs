@@ -12,7 +12,8 @@ using TrainingNetwork.Web.Security;
 namespace TrainingNetwork.Web.Pages.Training;
 
 /// <summary>Records one supervised work-experience element and the network preceptor who supervised it.</summary>
-public sealed class AddWorkExperienceModel(AppDbContext db, TimeProvider clock) : PageModel
+[IdempotentForm]
+public sealed class AddWorkExperienceModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : PageModel
 {
     public const decimal MaxHours = 2000m;
 
@@ -85,10 +86,8 @@ public sealed class AddWorkExperienceModel(AppDbContext db, TimeProvider clock) 
         var now = clock.GetUtcNow();
         db.WorkExperience.Add(new WorkExperience(
             Guid.CreateVersion7(now), traineeId.Value, Input.Element!.Value, Input.CompletedOn!.Value, hours, supervisor!.UserId, license!));
-        await db.SaveChangesAsync(ct);
-
-        TempData["Status"] = $"Saved work experience completed on {Input.CompletedOn:yyyy-MM-dd} under {supervisor.Name}.";
-        return RedirectToPage("./Index");
+        return await forms.SaveAsync(this, RedirectToPage("./Index"),
+            $"Saved work experience completed on {Input.CompletedOn:yyyy-MM-dd} under {supervisor.Name}.", ct);
     }
 
     /// <summary>Every network preceptor; those at a center that accepted the physician come first.</summary>

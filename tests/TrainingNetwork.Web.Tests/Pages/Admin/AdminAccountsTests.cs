@@ -74,7 +74,7 @@ public sealed partial class AdminAccountsTests(MailPortalFactory portal) : IClas
         Assert.Equal("/Identity/Account/ResetPasswordConfirmation", reset.Headers.Location?.OriginalString);
         await invitee.SignInAsync(NewStaff, NewPassword);
         Assert.Equal("/Network", (await invitee.GetAsync("/")).Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await invitee.GetAsync("/Network/Audit")).StatusCode);
+        Assert.Equal(MfaEnforcement.EnrolmentPage, (await invitee.GetAsync("/Network/Audit")).Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public sealed class SignAttestationTests(PortalFactory portal) : IClassFixture<P
 
         var get = await client.GetAsync($"/Attestations/Sign/{traineeId}");
         var post = await client.PostAsync($"/Attestations/Sign/{traineeId}", new FormUrlEncodedContent(
-            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)))));
+            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("IdempotencyKey", Guid.NewGuid().ToString()))));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
@@ -189,7 +189,7 @@ public sealed class SignAttestationTests(PortalFactory portal) : IClassFixture<P
         var client = await portal.SignedInAsync(GreatLakesPreceptor);
         var page = await client.GetDocumentAsync($"/Attestations/Sign/{traineeId}");
         var post = await client.PostAsync($"/Attestations/Sign/{traineeId}", new FormUrlEncodedContent(
-            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("Input.Categories", "G3"))));
+            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("IdempotencyKey", Guid.NewGuid().ToString()), ("Input.Categories", "G3"))));
 
         Assert.Null(page.QuerySelector("form#sign"));
         Assert.Contains("once network staff have verified", page.Body!.TextContent);
@@ -205,7 +205,7 @@ public sealed class SignAttestationTests(PortalFactory portal) : IClassFixture<P
 
         var page = await client.GetDocumentAsync($"/Attestations/Sign/{traineeId}");
         var post = await client.PostAsync($"/Attestations/Sign/{traineeId}", new FormUrlEncodedContent(
-            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("Input.Categories", "G3"))));
+            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("IdempotencyKey", Guid.NewGuid().ToString()), ("Input.Categories", "G3"))));
 
         Assert.NotNull(page.QuerySelector("#not-ready"));
         Assert.Null(page.QuerySelector("form#sign"));
@@ -308,7 +308,7 @@ public sealed class SignAttestationTests(PortalFactory portal) : IClassFixture<P
 
         var get = await client.GetAsync($"/Attestations/Sign/{traineeId}?faculty={outsider}");
         var post = await client.PostAsync($"/Attestations/Sign/{traineeId}", new FormUrlEncodedContent(
-            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("Faculty", outsider), ("Input.Categories", "G3"))));
+            Fields(CurrentCode(), ("__RequestVerificationToken", await TokenAsync(client)), ("IdempotencyKey", Guid.NewGuid().ToString()), ("Faculty", outsider), ("Input.Categories", "G3"))));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);

@@ -123,7 +123,7 @@ public sealed class TherapiesTests(PortalFactory portal) : IClassFixture<PortalF
         var own = await client.GetDocumentAsync(bluegrassUrl);
 
         var get = await client.GetAsync(gatewayUrl);
-        var add = await TrainingData.PostWithTokenAsync(client, own, gatewayUrl + "?handler=Add", new Dictionary<string, string> { ["Input.Agent"] = Quadramet, ["Input.Capacity"] = "4" });
+        var add = await TrainingData.PostWithTokenAsync(client, own, gatewayUrl + "?handler=Add", new Dictionary<string, string> { ["IdempotencyKey"] = Guid.NewGuid().ToString(), ["Input.Agent"] = Quadramet, ["Input.Capacity"] = "4" });
         var change = await TrainingData.PostWithTokenAsync(client, own, gatewayUrl + "?handler=Capacity", new Dictionary<string, string> { ["Input.TherapyId"] = gatewayTherapy.ToString(), ["Input.Capacity"] = "0" });
         var stop = await TrainingData.PostWithTokenAsync(client, own, gatewayUrl + "?handler=Stop", new Dictionary<string, string> { ["Input.TherapyId"] = gatewayTherapy.ToString() });
         var viaOwnCenter = await TrainingData.PostWithTokenAsync(client, own, bluegrassUrl + "?handler=Stop", new Dictionary<string, string> { ["Input.TherapyId"] = gatewayTherapy.ToString() });

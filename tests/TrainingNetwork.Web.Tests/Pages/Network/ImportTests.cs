@@ -393,13 +393,17 @@ public sealed class ImportTests(MailPortalFactory portal) : IClassFixture<MailPo
         }
     }
 
-    /// <summary>Posts the file as the page's forms do: multipart, with the antiforgery token and the checked file's fingerprint.</summary>
+    /// <summary>
+    /// Posts the file as the page's forms do: multipart, with the antiforgery token, the idempotency key of a form opened
+    /// now, and the checked file's fingerprint.
+    /// </summary>
     private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string handler, byte[] content, string? checkedSha256 = null)
     {
         var page = await client.GetDocumentAsync(Url);
         using var body = new MultipartFormDataContent
         {
             { new StringContent(page.QuerySelector<IHtmlInputElement>("#check-form input[name='__RequestVerificationToken']")!.Value), "__RequestVerificationToken" },
+            { new StringContent(Guid.NewGuid().ToString()), "IdempotencyKey" },
             { new ByteArrayContent(content), "ImportFile", "physicians.json" },
         };
         if (checkedSha256 is not null)

@@ -251,7 +251,8 @@ public sealed class PacketReviewTests(PortalFactory portal) : IClassFixture<Port
 
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("Jordan Blake (network staff) decided this packet", (await HtmlForms.ParseAsync(late)).QuerySelector("[role='alert']")!.TextContent);
-        Assert.Equal(HttpStatusCode.OK, doubleClick.StatusCode);
+        // The same form sent again is answered with the first decision's result (requirement 43).
+        Assert.Equal((HttpStatusCode.Redirect, "/Network/Packets"), (doubleClick.StatusCode, doubleClick.Headers.Location?.OriginalString));
         var review = await portal.WithDbAsync(db => db.PacketReviews.SingleAsync());
         Assert.Equal(PacketDecision.Accepted, review.Decision);
         Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.SubjectType == "packet_review")));

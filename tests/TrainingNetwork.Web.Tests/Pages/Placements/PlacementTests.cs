@@ -66,10 +66,11 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
         var client = await portal.SignedInAsync(ClassroomDone);
         var cascade = await CenterIdAsync(Cascade);
         var form = await client.GetDocumentAsync($"/Placements/Request?centerId={cascade}");
+        var secondTab = await client.GetDocumentAsync($"/Placements/Request?centerId={cascade}");
         await client.SubmitAsync(form, "main form", Start(Today.AddDays(30)));
 
-        // The same form sent again, as from a second tab.
-        var again = await client.SubmitAsync(form, "main form", Start(Today.AddDays(60)));
+        // The form sent again from a second tab, opened before the first request was sent.
+        var again = await client.SubmitAsync(secondTab, "main form", Start(Today.AddDays(60)));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var page = await HtmlForms.ParseAsync(again);
@@ -238,8 +239,9 @@ public sealed class PlacementTests(PortalFactory portal) : IClassFixture<PortalF
 
     private static Dictionary<string, string> Start(DateOnly date) => new() { ["Input.PreferredStart"] = date.ToString("yyyy-MM-dd") };
 
+    /// <summary>The fields with the session's antiforgery token and a new idempotency key, as a freshly opened form carries them.</summary>
     private static FormUrlEncodedContent Form(string token, Dictionary<string, string> values) =>
-        new([.. values, KeyValuePair.Create("__RequestVerificationToken", token)]);
+        new([.. values, KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("IdempotencyKey", Guid.NewGuid().ToString())]);
 
     // Antiforgery tokens belong to the session, not to one form: any page's sign-out form carries a valid one.
     private static async Task<string> TokenAsync(HttpClient client)

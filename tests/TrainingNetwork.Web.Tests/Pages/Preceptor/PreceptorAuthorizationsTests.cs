@@ -109,6 +109,7 @@ public sealed class PreceptorAuthorizationsTests(PortalFactory portal) : IClassF
         var form = new MultipartFormDataContent
         {
             { new StringContent(page.QuerySelector("form#add-authorization input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(page.QuerySelector("form#add-authorization input[name='IdempotencyKey']")!.GetAttribute("value")!), "IdempotencyKey" },
             { new StringContent("35.396"), "Input.Basis" },
             { new StringContent("G3"), "Input.Categories" },
             { new StringContent("MO-24-555"), "Input.License" },

@@ -98,6 +98,7 @@ public sealed class AuthorizationsTests(PortalFactory portal) : IClassFixture<Po
         var form = new MultipartFormDataContent
         {
             { new StringContent(page.QuerySelector("form#add-authorization input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(page.QuerySelector("form#add-authorization input[name='IdempotencyKey']")!.GetAttribute("value")!), "IdempotencyKey" },
             { new StringContent("35.390"), "Input.Basis" },
             { new StringContent("G1"), "Input.Categories" },
             { new StringContent("G3"), "Input.Categories" },

@@ -325,13 +325,17 @@ public sealed class CaseReviewTests(PortalFactory portal) : IClassFixture<Portal
         {
             ["__RequestVerificationToken"] = page.QuerySelector<IHtmlInputElement>("#approve-form input[name='__RequestVerificationToken']")!.Value,
             ["Input.Version"] = page.QuerySelector<IHtmlInputElement>("#approve-form input[name='Input.Version']")!.Value,
+            ["IdempotencyKey"] = page.QuerySelector<IHtmlInputElement>("#approve-form input[name='IdempotencyKey']")!.Value,
         };
         var response = await client.PostAsync(button.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response;
     }
 
-    /// <summary>Posts a decision straight to the handler, with an antiforgery token from a page this person can open.</summary>
+    /// <summary>
+    /// Posts a decision straight to the handler, with an antiforgery token from a page this person can open and the
+    /// idempotency key of a newly opened form.
+    /// </summary>
     private static async Task<HttpResponseMessage> PostDecisionAsync(
         HttpClient client, Guid id, string handler, long version, string? note = null, string tokenPage = "/Reviews")
     {
@@ -341,6 +345,7 @@ public sealed class CaseReviewTests(PortalFactory portal) : IClassFixture<Portal
             ["__RequestVerificationToken"] = page.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value,
             ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
             ["Input.Note"] = note ?? "",
+            ["IdempotencyKey"] = Guid.NewGuid().ToString(),
         };
         return await client.PostAsync($"/Reviews/Case/{id}?handler={handler}", new FormUrlEncodedContent(fields));
     }

@@ -16,8 +16,10 @@ namespace TrainingNetwork.Web.Pages.Network.Import;
 [OversizedUpload(RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[IdempotentForm("Import")]
 public sealed class IndexModel(
-    AppDbContext db, UserManager<ApplicationUser> users, Invitations invitations, PseudonymKey key, TimeProvider clock) : PageModel
+    AppDbContext db, UserManager<ApplicationUser> users, Invitations invitations, PseudonymKey key, TimeProvider clock, IdempotentForms forms)
+    : PageModel
 {
     private const long RequestLimit = ImportEntry.MaxFileBytes + (64 * 1024);
 
@@ -73,6 +75,8 @@ public sealed class IndexModel(
             return Page();
         }
 
+        // Saved by the import's own transaction, with everything it creates.
+        var done = forms.Add(this, RedirectToPage());
         var (report, created) = await Importer().ImportAsync(content, User.GetUserId(), ct);
         if (created.Count == 0)
         {
@@ -90,7 +94,7 @@ public sealed class IndexModel(
 
         TempData["Status"] = $"Imported {created.Count} physician{(created.Count == 1 ? "" : "s")} (file SHA-256 {report.Sha256}): " +
             "accounts, profiles and evidence are saved, imported cases await their preceptors' review, and each physician was sent an invitation to set a password.";
-        return RedirectToPage();
+        return done;
     }
 
     private RecordImport Importer() => new(db, users, key, clock);

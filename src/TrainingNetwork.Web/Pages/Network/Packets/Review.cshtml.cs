@@ -22,7 +22,8 @@ namespace TrainingNetwork.Web.Pages.Network.Packets;
 /// person must judge. A staff member closes each such point with a written justification, then accepts the packet or
 /// asks for changes with a note the physician sees. Decisions are new rows; the latest one stands.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, TimeProvider clock) : PageModel
+[IdempotentForm]
+public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, TimeProvider clock, IdempotentForms forms) : PageModel
 {
     public const int TextMaxLength = 4000;
 
@@ -117,7 +118,8 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
             $"Review point {closure.ReasonCode} on {closure.Category} of attestation {Attestation.VerificationCode} closed by {closure.StaffName}");
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await forms.SaveAsync(this, RedirectToPage(null, null, new { attestationId }, "review-points"),
+                $"The {closure.ReasonCode} point on {closure.Category} is closed with your justification.", ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
@@ -126,9 +128,6 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
             ModelState.AddModelError(string.Empty, "Another staff member closed this point a moment ago. Nothing was saved: their justification is shown below.");
             return Page();
         }
-
-        TempData["Status"] = $"The {closure.ReasonCode} point on {closure.Category} is closed with your justification.";
-        return RedirectToPage(null, null, new { attestationId }, "review-points");
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid attestationId, CancellationToken ct) =>
@@ -184,12 +183,13 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
         db.PacketReviews.Add(review);
         db.Audit(userId, accepting ? AuditAction.PacketAccepted : AuditAction.PacketChangesRequested, "packet_review", review.Id, null, AuditSnapshots.Of(review),
             $"Packet of attestation {Attestation.VerificationCode} ({string.Join(", ", Attestation.Categories)}) {(accepting ? "accepted" : "returned with a request for changes")} by {reviewerName}");
+        var done = forms.Add(this, RedirectToPage("Index"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         TempData["Status"] = accepting
             ? $"The packet of {Physician} is accepted."
             : $"Changes are requested from {Physician}; they see your note on their progress page.";
-        return RedirectToPage("Index");
+        return done;
     }
 
     /// <summary>Shows the packet as it is now, saying who decided it meanwhile; nothing was saved.</summary>
