@@ -7,7 +7,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 {
     /// <summary>
     /// Signed records are append-only in the database too, like the audit trail: a withdrawal, a review decision or a
-    /// closure is a new row, never an edit. An approved case is frozen (it is the signed version the attestation rests on).
+    /// closure is a new row, never an edit. (Cases are not: editing an approved case sends it back for a new sign-off,
+    /// and its history of events is what is kept.)
     /// </summary>
     [DbContext(typeof(AppDbContext))]
     [Migration("20261128061000_SignedRecordsAppendOnly")]
@@ -23,17 +24,6 @@ namespace TrainingNetwork.Web.Data.Migrations
                 BEGIN
                     RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
                 END $$;
-
-                CREATE FUNCTION approved_cases_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF OLD.status = 'Approved' THEN
-                        RAISE EXCEPTION 'case % is approved and signed: % refused', OLD.id, TG_OP USING ERRCODE = 'insufficient_privilege';
-                    END IF;
-                    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-                END $$;
-
-                CREATE TRIGGER approved_cases_frozen BEFORE UPDATE OR DELETE ON cases
-                    FOR EACH ROW EXECUTE FUNCTION approved_cases_frozen();
                 """);
             foreach (var table in AppendOnlyTables)
             {
@@ -58,8 +48,6 @@ namespace TrainingNetwork.Web.Data.Migrations
             }
 
             migrationBuilder.Sql("""
-                DROP TRIGGER approved_cases_frozen ON cases;
-                DROP FUNCTION approved_cases_frozen();
                 DROP FUNCTION signed_records_append_only();
                 """);
         }

@@ -94,6 +94,7 @@ public sealed class WithdrawModel(
     public sealed class WithdrawInput : SignatureInput
     {
         [Display(Name = "Reason for withdrawing")]
+        [DataType(DataType.MultilineText)]
         public string? Reason { get; set; }
     }
 }

@@ -45,6 +45,7 @@ public sealed class CaseInput
     public string? PatientPseudonym { get; set; }
 
     [Display(Name = "Note (optional)")]
+    [DataType(DataType.MultilineText)]
     public string? Note { get; set; }
 
     /// <summary>The case's version when the edit form was opened; Edit only, so a stale edit cannot overwrite a newer one.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -19,6 +20,7 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
     public GuidedRecordInput Guided { get; set; } = new();
 
     [BindProperty]
+    [DataType(DataType.MultilineText)]
     public string? RecordJson { get; set; }
 
     [BindProperty]

@@ -193,6 +193,7 @@ public sealed class CaseModel(AppDbContext db, TraineeRecordLoader records, Time
         public long Version { get; set; }
 
         [Display(Name = "Note to the physician")]
+        [DataType(DataType.MultilineText)]
         public string? Note { get; set; }
     }
 

@@ -122,11 +122,7 @@ public sealed class PacketTests(PortalFactory portal) : IClassFixture<PortalFact
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var snapshot = PacketContent.Snapshot(_attestation);
-        // Approved cases are frozen by a trigger; as the database's owner, with triggers off, the test changes them anyway.
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("SET session_replication_role = replica");
         await db.Cases.Where(c => c.TraineeId == _attestation.TraineeId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ActivityMbq, 1234m));
-        await db.Database.ExecuteSqlRawAsync("SET session_replication_role = origin");
         await db.ClassroomEntries.Where(c => c.TraineeId == _attestation.TraineeId).ExecuteDeleteAsync();
 
         var content = await PacketContent.LoadAsync(db, _attestation, new Uri("https://portal.test/Verify?code=X"), CancellationToken.None);

@@ -339,6 +339,7 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
         public string? PointKey { get; set; }
 
         [Display(Name = "Justification")]
+        [DataType(DataType.MultilineText)]
         public string? Justification { get; set; }
     }
 
@@ -348,9 +349,11 @@ public sealed class ReviewModel(AppDbContext db, TraineeRecordLoader loader, Tim
         public Guid? SeenDecisionId { get; set; }
 
         [Display(Name = "Note to the physician (optional)")]
+        [DataType(DataType.MultilineText)]
         public string? AcceptNote { get; set; }
 
         [Display(Name = "What must change")]
+        [DataType(DataType.MultilineText)]
         public string? ChangesNote { get; set; }
     }
 

@@ -207,6 +207,7 @@ public sealed class ListingModel(AppDbContext db, TimeProvider clock) : PageMode
         public VerificationStatus Seen { get; set; }
 
         [Display(Name = "Reason for rejecting it")]
+        [DataType(DataType.MultilineText)]
         public string? Reason { get; set; }
     }
 }
