@@ -18,6 +18,9 @@ public sealed class StatusCodeModel : PageModel
     private void Describe(int code) =>
         (Heading, Explanation) = code switch
         {
+            400 => ("This request could not be accepted", "Nothing was saved. The form may have expired or come from another page: open it again and send it from there."),
+            405 => ("Not allowed", "This address does not accept that kind of request."),
+            413 => ("Too large", "Nothing was saved: what was sent is larger than TrainingNetwork accepts."),
             404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),
             403 => ("Not allowed", "Your account does not have access to this page."),
             429 => ("Too many requests", "Please wait a moment before trying again."),
