@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Pages.Attestations;
 using TrainingNetwork.Web.Security;
 using TrainingNetwork.Web.Setup;
 
@@ -77,19 +78,13 @@ public sealed class ReauthenticateModel(
 
     private async Task<bool> CodeHoldsAsync(ApplicationUser user)
     {
-        switch (await authenticator.CheckAsync(Input.Code!, users, user))
+        if (await SignatureCheck.CodeProblemAsync(users, authenticator, user, Input.Code!) is not { } problem)
         {
-            case CodeCheck.Wrong:
-                await users.AccessFailedAsync(user);
-                ModelState.AddModelError("Input.Code", "The code is not correct or has expired. Enter the code your authenticator app shows now.");
-                return false;
-            case CodeCheck.AlreadyUsed:
-                ModelState.AddModelError("Input.Code", "This code has already been used. Wait for the next code in your authenticator app.");
-                return false;
-            default:
-                await users.ResetAccessFailedCountAsync(user);
-                return true;
+            return true;
         }
+
+        ModelState.AddModelError("Input.Code", problem);
+        return false;
     }
 
     public sealed class InputModel

@@ -60,13 +60,23 @@ public static class SignatureCheck
             return ("Input.Password", "The password is not correct.");
         }
 
-        switch (await authenticator.CheckAsync(input.Code, users, user))
+        return await CodeProblemAsync(users, authenticator, user, input.Code) is { } problem ? ("Input.Code", problem) : null;
+    }
+
+    /// <summary>
+    /// Null when the authenticator code is accepted (the failed-attempt count starts again); otherwise what to tell the
+    /// person. A wrong code counts toward lockout; a code already used does not, it was right once.
+    /// </summary>
+    public static async Task<string?> CodeProblemAsync(
+        UserManager<ApplicationUser> users, OneTimeAuthenticatorTokenProvider authenticator, ApplicationUser user, string code)
+    {
+        switch (await authenticator.CheckAsync(code, users, user))
         {
             case CodeCheck.Wrong:
                 await users.AccessFailedAsync(user);
-                return ("Input.Code", "The code is not correct or has expired. Enter the code your authenticator app shows now.");
+                return "The code is not correct or has expired. Enter the code your authenticator app shows now.";
             case CodeCheck.AlreadyUsed:
-                return ("Input.Code", "This code has already been used. Wait for the next code in your authenticator app.");
+                return "This code has already been used. Wait for the next code in your authenticator app.";
         }
 
         await users.ResetAccessFailedCountAsync(user);
