@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using TrainingNetwork.Web.Api;
 using TrainingNetwork.Web.Data;
 
 namespace TrainingNetwork.Web.Security;
@@ -78,7 +79,7 @@ public sealed class MfaEnrolmentRedirect(IProblemDetailsService problems) : IAut
         {
             await _usual.HandleAsync(next, context, policy, authorizeResult);
         }
-        else if (context.Request.Path.StartsWithSegments("/api"))
+        else if (context.Request.Path.IsApi())
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await problems.WriteAsync(new ProblemDetailsContext

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Diagnostics;
+using TrainingNetwork.Web.Api;
 using TrainingNetwork.Web.Data;
 
 namespace TrainingNetwork.Web.Setup;
@@ -30,7 +31,7 @@ internal sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavail
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
         response.Headers[LoggingSetup.CorrelationHeader] = correlationId;
-        if (new PathString(path).StartsWithSegments("/api"))
+        if (new PathString(path).IsApi())
         {
             await Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using TrainingNetwork.Web.Api;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
 
@@ -19,7 +20,7 @@ public static class IdentitySetup
 
     private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.IsApi())
         {
             context.Response.StatusCode = apiStatus;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using TrainingNetwork.Web.Api;
 
 namespace TrainingNetwork.Web.Setup;
 
@@ -42,7 +43,7 @@ public static class RateLimitingSetup
                 var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 var response = rejection.HttpContext.Response;
                 response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                if (!rejection.HttpContext.Request.Path.StartsWithSegments("/api"))
+                if (!rejection.HttpContext.Request.Path.IsApi())
                 {
                     return; // no body: the status code page explains it
                 }
