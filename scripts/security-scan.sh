@@ -4,30 +4,21 @@
 # Prints one line per target and exits 1 if sqlmap reports any injectable parameter. Results: docs/security.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/throwaway-postgres.sh
+source scripts/lib/local-stack.sh
 
 command -v sqlmap >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600 sqlmap >/dev/null; }
 command -v sqlmap >/dev/null || { echo "sqlmap is missing: sudo apt-get install sqlmap" >&2; exit 1; }
 
 work="$(mktemp -d /tmp/tn-scan.XXXXXX)"
-app_pid=""
-cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; pg_throwaway_stop; }
+PORTAL_PID=""
+cleanup() { [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null; pg_throwaway_stop; }
 trap cleanup EXIT
 
 pg_throwaway_start
-port="$(free_port)"
-base="http://127.0.0.1:$port"
-echo "PostgreSQL on $PG_PORT, portal on $base, sqlmap $(sqlmap --version 2>/dev/null | tail -1)"
-
 dotnet build src/TrainingNetwork.Web -c Release --artifacts-path "$work/build" -v quiet -nologo >/dev/null
-(cd src/TrainingNetwork.Web && \
-  ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" \
-  ConnectionStrings__TrainingNetwork="$PG_ADMIN;Database=trainingnetwork" \
-  RateLimits__AccountPostsPerMinute=1000000 RateLimits__PublicApiPerMinute=1000000 \
-  dotnet "$work/build/bin/TrainingNetwork.Web/release/TrainingNetwork.Web.dll" >"$work/app.log" 2>&1) &
-app_pid=$!
-for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "$base/health/ready" >/dev/null || { echo "portal did not start; see $work/app.log" >&2; exit 1; }
+portal_start "$work/build/bin/TrainingNetwork.Web/release/TrainingNetwork.Web.dll" "$PG_ADMIN;Database=trainingnetwork" "$work/app.log"
+base="$PORTAL_URL"
+echo "PostgreSQL on $PG_PORT, portal on $base, sqlmap $(sqlmap --version 2>/dev/null | tail -1)"
 
 # Signs in through the real form (antiforgery token included) and prints the session cookie for sqlmap.
 session_cookie() {
