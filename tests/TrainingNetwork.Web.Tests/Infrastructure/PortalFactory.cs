@@ -48,10 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             TablesToIgnore = ["__EFMigrationsHistory", "data_protection_keys"],
         });
         await WithTriggersOffAsync(connection, () => _respawner.ResetAsync(connection));
-        if (Directory.Exists(AnchorDirectory))
-        {
-            Directory.Delete(AnchorDirectory, recursive: true);
-        }
+        DeleteAnchors();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoNetworkSeeder>().SeedAsync();
     }
@@ -100,6 +97,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await TestPostgres.DropDatabaseAsync(ConnectionString);
         }
 
+        DeleteAnchors();
+    }
+
+    private void DeleteAnchors()
+    {
         if (Directory.Exists(AnchorDirectory))
         {
             Directory.Delete(AnchorDirectory, recursive: true);
