@@ -11,7 +11,9 @@ public static class LoggingSetup
     public static void AddTrainingNetworkLogging(this WebApplicationBuilder builder)
     {
         var readable = builder.Environment.IsDevelopment();
-        builder.Services.AddSerilog((services, logger) =>
+        // preserveStaticLogger: each host logs through its own logger, never the process-wide Log.Logger, which the last
+        // host to start would own (several hosts share a test process; their sinks must not receive each other's events).
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
             if (readable)
@@ -44,12 +46,15 @@ public static class LoggingSetup
             }
         });
         app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // A readiness probe answering 503 during a database outage is expected news, not an error per probe.
             options.GetLevel = (context, _, exception) =>
                 exception is not null ? Serilog.Events.LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health")
                     ? context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Verbose
-                : context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Information);
+                : context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Information;
+        });
     }
 
     private static bool IsWellFormed(string value) =>
