@@ -45,38 +45,6 @@ public sealed class OutagePortalFactory : PortalFactory
     }
 }
 
-public sealed class LogCapture : ILogEventSink
-{
-    private readonly List<LogEvent> _events = [];
-
-    public IReadOnlyList<LogEvent> Events
-    {
-        get
-        {
-            lock (_events)
-            {
-                return [.. _events];
-            }
-        }
-    }
-
-    public void Clear()
-    {
-        lock (_events)
-        {
-            _events.Clear();
-        }
-    }
-
-    public void Emit(LogEvent logEvent)
-    {
-        lock (_events)
-        {
-            _events.Add(logEvent);
-        }
-    }
-}
-
 public sealed class DatabaseOutageTests(OutagePortalFactory portal) : IClassFixture<OutagePortalFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => portal.ResetAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -12,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Serilog.Core;
-using Serilog.Events;
 using Serilog.Formatting.Compact;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Web.Pages.Cases;
@@ -437,7 +435,7 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Row29_line_break_in_a_sign_in_email_is_refused_and_every_log_event_stays_one_line()
     {
-        var sink = new EventSink();
+        var sink = new LogCapture();
         await using var logged = portal.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
         var client = logged.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -559,13 +557,6 @@ public sealed class BadInputTests(PortalFactory portal) : IClassFixture<PortalFa
             ["Input.FullName"] = fullName,
             ["Input.PracticeState"] = form.QuerySelector<IHtmlSelectElement>("#Input_PracticeState")!.Value!,
         });
-    }
-
-    private sealed class EventSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
 
     private static async Task AssertUnreadableFormAsync(HttpResponseMessage response)

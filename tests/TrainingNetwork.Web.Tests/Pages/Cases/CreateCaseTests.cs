@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Serilog.Core;
-using Serilog.Events;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Validation;
@@ -153,7 +152,7 @@ public sealed class CreateCaseTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task Refused_note_never_reaches_a_log_line()
     {
-        var sink = new CapturingSink();
+        var sink = new LogCapture();
         await using var logged = portal.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
         var client = logged.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         await client.SignInAsync(CaseLog.GatewayTrainee, DemoAccounts.Password);
@@ -288,30 +287,5 @@ public sealed class CreateCaseTests(PortalFactory portal) : IClassFixture<Portal
         Assert.NotEqual("", page.QuerySelector<IHtmlSelectElement>("#Input_SupervisorUserId")!.Value);
         var fieldNames = page.QuerySelectorAll("#case-form input, #case-form textarea").Select(field => field.GetAttribute("name") ?? "").ToList();
         Assert.DoesNotContain(fieldNames, name => IdentifyingFieldWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_lines)
-                {
-                    return [.. _lines];
-                }
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            var line = logEvent.RenderMessage() + " " + string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}")) + " " + logEvent.Exception;
-            lock (_lines)
-            {
-                _lines.Add(line);
-            }
-        }
     }
 }
