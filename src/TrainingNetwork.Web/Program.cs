@@ -29,6 +29,8 @@ builder.Services.AddSingleton<AuditAnchors>();
 builder.Services.AddHostedService<AuditAnchorSchedule>();
 builder.Services.AddSingleton<ReadinessSummarySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ReadinessSummarySweep>());
+builder.Services.AddScoped<Waitlist>();
+builder.Services.AddHostedService<WaitlistSweep>();
 
 var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();

@@ -8,7 +8,11 @@ public sealed class Center
     /// <summary>The most physicians one center may train at once; more is a typing error, not a center.</summary>
     public const int MaxTraineeSlots = 50;
 
+    /// <summary>The most trainees one administration may count for under a center's policy; more is a typing error.</summary>
+    public const int MaxTraineesPerAdministrationLimit = 10;
+
     private readonly List<CenterTherapy> _therapies = [];
+    private readonly List<CategoryCapacity> _capacities = [];
 
     public Center(Guid id, string name, string city, string state, Regulator regulator, string licensee, string licenseNumber, int traineeSlots = 2)
     {
@@ -39,6 +43,15 @@ public sealed class Center
     public int TraineeSlots { get; private set; }
     public IReadOnlyList<CenterTherapy> Therapies => _therapies;
 
+    /// <summary>Slots and preceptor availability per category; a category without a row takes no trainees.</summary>
+    public IReadOnlyList<CategoryCapacity> Capacities => _capacities;
+
+    /// <summary>
+    /// The center's policy: how many trainees may claim the same administration (one patient, one date, one agent) as a
+    /// supervised case. More claims than this are flagged to the coordinator.
+    /// </summary>
+    public int MaxTraineesPerAdministration { get; private set; } = 1;
+
     public CenterTherapy OfferTherapy(Guid therapyId, string agent, int monthlyCaseCapacity)
     {
         if (_therapies.Any(t => t.Agent == agent))
@@ -53,9 +66,12 @@ public sealed class Center
 
     /// <summary>
     /// Replaces the profile the coordinator keeps. Every text is required; an Agreement State regulator is possible only
-    /// in an Agreement State, while a center in an Agreement State may still hold an NRC license (e.g. a federal facility).
+    /// in an Agreement State (<paramref name="stateRegulator"/>: who regulates the state today, from the jurisdiction rules),
+    /// while a center in an Agreement State may still hold an NRC license (e.g. a federal facility).
     /// </summary>
-    public void UpdateProfile(string name, string address, string city, string state, Regulator regulator, string licensee, string licenseNumber, int traineeSlots)
+    public void UpdateProfile(
+        string name, string address, string city, string state, Regulator regulator, string licensee, string licenseNumber, int traineeSlots,
+        Regulator stateRegulator)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
@@ -65,7 +81,7 @@ public sealed class Center
         ArgumentOutOfRangeException.ThrowIfNegative(traineeSlots);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(traineeSlots, MaxTraineeSlots);
         var code = UsState.Normalize(state);
-        if (regulator == Regulator.AgreementState && UsState.RegulatorOf(code) != Regulator.AgreementState)
+        if (regulator == Regulator.AgreementState && stateRegulator != Regulator.AgreementState)
         {
             throw new ArgumentException($"{code} is not an Agreement State; the NRC licenses its centers.", nameof(regulator));
         }
@@ -78,6 +94,28 @@ public sealed class Center
         Licensee = licensee;
         LicenseNumber = licenseNumber;
         TraineeSlots = traineeSlots;
+    }
+
+    /// <summary>Sets what the center gives trainees in <paramref name="category"/>; returns the new row, or null when one was updated.</summary>
+    public CategoryCapacity? SetCategoryCapacity(Guid newId, string category, int traineeSlots, int preceptorCasesPerMonth)
+    {
+        var code = MatchingCategories.Normalize(category);
+        if (_capacities.SingleOrDefault(c => c.Category == code) is { } existing)
+        {
+            existing.Change(traineeSlots, preceptorCasesPerMonth);
+            return null;
+        }
+
+        var added = new CategoryCapacity(newId, Id, code, traineeSlots, preceptorCasesPerMonth);
+        _capacities.Add(added);
+        return added;
+    }
+
+    public void SetClaimPolicy(int maxTraineesPerAdministration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTraineesPerAdministration, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxTraineesPerAdministration, MaxTraineesPerAdministrationLimit);
+        MaxTraineesPerAdministration = maxTraineesPerAdministration;
     }
 
     public void ChangeCapacity(string agent, int monthlyCaseCapacity) => Offered(agent).ChangeCapacity(monthlyCaseCapacity);

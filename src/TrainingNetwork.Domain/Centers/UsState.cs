@@ -1,5 +1,3 @@
-using TrainingNetwork.Domain.Readiness.Records;
-
 namespace TrainingNetwork.Domain.Centers;
 
 /// <summary>Two-letter codes of the states, DC and territories that license radioactive materials users.</summary>
@@ -12,18 +10,8 @@ public static class UsState
         "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI",
     ];
 
-    // Agreement States per au-rules.md §8 (Connecticut from 2025-09-30). The list itself is unverified there; a later
-    // release keeps jurisdictions as administered data with effective dates.
-    private static readonly HashSet<string> AgreementStates =
-    [
-        "AL", "AZ", "AR", "CA", "CO", "CT", "FL", "GA", "IL", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MN", "MS", "NE", "NV",
-        "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "TN", "TX", "UT", "VT", "VA", "WA", "WI", "WY",
-    ];
-
     /// <summary>Every code, alphabetically, e.g. for a select list.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Codes.Order(StringComparer.Ordinal)];
-
-    public static Regulator RegulatorOf(string state) => AgreementStates.Contains(Normalize(state)) ? Regulator.AgreementState : Regulator.Nrc;
 
     public static bool IsValid(string? code) => code is not null && Codes.Contains(code.ToUpperInvariant());
 

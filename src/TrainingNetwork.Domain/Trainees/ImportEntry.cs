@@ -75,8 +75,9 @@ public sealed class ImportEntry
     /// <summary>
     /// Reads a file by its content: UTF-8 JSON (a byte-order mark is allowed), an array of at most <see cref="MaxEntries"/>
     /// entries. Every entry is read and checked, so that all of a file's problems show at once.
+    /// <paramref name="regulatorOf"/> says who regulates a state today, from the jurisdiction rules.
     /// </summary>
-    public static ImportFile ReadFile(ReadOnlySpan<byte> content, DateOnly today)
+    public static ImportFile ReadFile(ReadOnlySpan<byte> content, DateOnly today, Func<string, Regulator> regulatorOf)
     {
         if (content.IsEmpty)
         {
@@ -125,7 +126,7 @@ public sealed class ImportEntry
                 return ImportFile.Refused($"The file holds {count} entries; import at most {MaxEntries} at a time.");
             }
 
-            var entries = root.EnumerateArray().Select((element, index) => Read(element, index, today)).ToList();
+            var entries = root.EnumerateArray().Select((element, index) => Read(element, index, today, regulatorOf)).ToList();
             RejectRepeatedAddresses(entries);
             return new ImportFile(entries, null);
         }
@@ -135,7 +136,7 @@ public sealed class ImportEntry
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var format)
         && format.ValueKind == JsonValueKind.String && format.GetString() == TraineeRecord.FormatName;
 
-    private static ImportEntry Read(JsonElement element, int index, DateOnly today)
+    private static ImportEntry Read(JsonElement element, int index, DateOnly today, Func<string, Regulator> regulatorOf)
     {
         var entry = new ImportEntry(index);
         var fields = new JsonFieldReader();
@@ -167,7 +168,7 @@ public sealed class ImportEntry
         entry.CheckWhoTheyAre();
         if (entry.Record is not null)
         {
-            entry.CheckEvidence(entry.Record, today);
+            entry.CheckEvidence(entry.Record, today, regulatorOf);
             entry.NoteWhatIsLeftOut(entry.Record);
         }
 
@@ -209,14 +210,14 @@ public sealed class ImportEntry
         }
     }
 
-    private void CheckEvidence(TraineeRecord record, DateOnly today)
+    private void CheckEvidence(TraineeRecord record, DateOnly today, Func<string, Regulator> regulatorOf)
     {
         if (record.RuleSet != RuleSet.Nrc2019)
         {
             Reject(At("rule_set"), "the portal keeps physicians under NRC-2019 only; a LEGACY-2005 record cannot be imported");
         }
 
-        CheckJurisdiction(record.Jurisdiction);
+        CheckJurisdiction(record.Jurisdiction, regulatorOf);
         if (record.Trainee.Specialty.Trim().Length == 0)
         {
             Reject(At("trainee.specialty"), "enter the physician's specialty");
@@ -259,7 +260,7 @@ public sealed class ImportEntry
     }
 
     /// <summary>The portal takes the jurisdiction from the practice state, so the record must agree with it.</summary>
-    private void CheckJurisdiction(Jurisdiction jurisdiction)
+    private void CheckJurisdiction(Jurisdiction jurisdiction, Func<string, Regulator> regulatorOf)
     {
         if (PracticeState is null || !UsState.IsValid(PracticeState))
         {
@@ -267,7 +268,7 @@ public sealed class ImportEntry
         }
 
         var state = UsState.Normalize(PracticeState);
-        var regulator = UsState.RegulatorOf(state);
+        var regulator = regulatorOf(state);
         if (jurisdiction.State != state)
         {
             Reject(At("jurisdiction.state"), $"'{jurisdiction.State}' differs from the practice state '{state}'");

@@ -1,3 +1,5 @@
+using TrainingNetwork.Domain.Centers;
+
 namespace TrainingNetwork.Domain.Trainees;
 
 /// <summary>A physician's request to train at a center, and the center's answer.</summary>
@@ -5,9 +7,10 @@ public sealed class Placement : ITraineeEvidence
 {
     private static readonly PlacementStatus[] WithdrawableStatuses = [PlacementStatus.Requested, PlacementStatus.Waitlisted];
 
-    public Placement(Guid id, Guid traineeId, Guid centerId, DateOnly preferredStart, DateTimeOffset requestedAt)
+    public Placement(Guid id, Guid traineeId, Guid centerId, DateOnly preferredStart, DateTimeOffset requestedAt, string category = "G3")
     {
         Id = id;
+        Category = MatchingCategories.Normalize(category);
         TraineeId = traineeId;
         CenterId = centerId;
         PreferredStart = preferredStart;
@@ -18,6 +21,9 @@ public sealed class Placement : ITraineeEvidence
     public Guid Id { get; private set; }
     public Guid TraineeId { get; private set; }
     public Guid CenterId { get; private set; }
+
+    /// <summary>The category the physician trains in here (G1, G2, G3); it takes one of the center's slots for it.</summary>
+    public string Category { get; private set; }
     public DateOnly PreferredStart { get; private set; }
     public DateTimeOffset RequestedAt { get; private set; }
     public PlacementStatus Status { get; private set; }
@@ -29,6 +35,14 @@ public sealed class Placement : ITraineeEvidence
         RequireStatus(PlacementStatus.Requested, PlacementStatus.Waitlisted);
         Status = PlacementStatus.Accepted;
         StartsOn = startsOn;
+    }
+
+    /// <summary>A place offered from the national waitlist and accepted: the center had already agreed to it.</summary>
+    public static Placement FromAcceptedOffer(Guid id, Guid traineeId, Guid centerId, string category, DateOnly startsOn, DateTimeOffset acceptedAt)
+    {
+        var placement = new Placement(id, traineeId, centerId, startsOn, acceptedAt, category);
+        placement.Accept(startsOn);
+        return placement;
     }
 
     public void Waitlist()

@@ -1,5 +1,7 @@
+using TrainingNetwork.Domain.Matching;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Readiness.Results;
+using TrainingNetwork.Domain.Readiness.Rules;
 
 namespace TrainingNetwork.Domain.Trainees;
 
@@ -28,9 +30,17 @@ public sealed class ReadinessSummary(Guid traineeId)
     /// <summary>Category codes with their status, e.g. "G3:QUALIFIED".</summary>
     public List<string> CategoryStatuses { get; private set; } = [];
 
-    public void Refresh(ReadinessResult result, StageFacts facts)
+    /// <summary>Supervised cases still needed per matching category, e.g. "G3:2" (<see cref="RemainingCases"/>).</summary>
+    public List<string> CasesStillNeeded { get; private set; } = [];
+
+    /// <summary>The rule set the engine applied.</summary>
+    public RuleSet RuleSet { get; private set; }
+
+    public void Refresh(ReadinessResult result, RuleBook book, StageFacts facts)
     {
         ArgumentNullException.ThrowIfNull(result);
+        CasesStillNeeded = RemainingCases.Encode(RemainingCases.Of(result, book));
+        RuleSet = result.RuleSet;
         Ready = result.Categories.Count > 0
             && result.Categories.All(c => c.Status is ReadinessStatus.Qualified or ReadinessStatus.AlreadyAuthorized);
         ReadySince = Ready ? ReadySince ?? result.EvaluationDate : null;

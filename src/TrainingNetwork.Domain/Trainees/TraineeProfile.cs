@@ -30,6 +30,17 @@ public sealed class TraineeProfile
     /// <summary>National Provider Identifier; null until the physician records it.</summary>
     public string? Npi { get; private set; }
 
+    /// <summary>The state of the licensee that will list the physician as an AU; null means the practice state.</summary>
+    public string? IntendedLicenseeState { get; private set; }
+
+    /// <summary>Whose jurisdiction rules decide which rule set applies (Q1).</summary>
+    public string LicenseeState => IntendedLicenseeState ?? PracticeState;
+
+    /// <summary>A rule set staff chose instead of the jurisdiction's, with their written justification; null when none.</summary>
+    public RuleSet? RuleSetOverride { get; private set; }
+
+    public string? RuleSetOverrideJustification { get; private set; }
+
     public IReadOnlyList<ClassroomEntry> Classroom => _classroom;
 
     public ClassroomEntry RecordClassroom(
@@ -55,6 +66,32 @@ public sealed class TraineeProfile
         Npi = npi;
     }
 
+    public void SetIntendedLicenseeState(string? state) =>
+        IntendedLicenseeState = string.IsNullOrWhiteSpace(state) ? null : UsState.Normalize(state);
+
+    /// <summary>Staff apply <paramref name="ruleSet"/> to this physician instead of the jurisdiction's, and say why.</summary>
+    public void OverrideRuleSet(RuleSet ruleSet, string justification)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(justification);
+        RuleSetOverride = ruleSet;
+        RuleSetOverrideJustification = justification.Trim();
+    }
+
+    public void ClearRuleSetOverride()
+    {
+        RuleSetOverride = null;
+        RuleSetOverrideJustification = null;
+    }
+
+    /// <summary>
+    /// The requested categories as record codes under <paramref name="ruleSet"/>. The profile keeps NRC-2019 codes; under
+    /// LEGACY-2005 a (G)(3) request is a request for the old (G)(3) and (G)(4), L3 and L4, whose union the 2019 (G)(3) is.
+    /// </summary>
+    public static IReadOnlyList<UseCategory> CategoriesUnder(RuleSet ruleSet, IEnumerable<string> requestedCodes) =>
+        [.. requestedCodes.Select(RecordCodes.Categories.Parse)
+            .SelectMany(category => ruleSet == RuleSet.Legacy2005 && category == UseCategory.G3 ? [UseCategory.L3, UseCategory.L4] : new[] { category })
+            .Distinct()];
+
     /// <summary>35.396 is for (G)(3) only; 35.390 lets the physician choose among G1–G3.</summary>
     public void ChoosePathway(Pathway pathway, IReadOnlyCollection<UseCategory> categories)
     {
@@ -69,5 +106,5 @@ public sealed class TraineeProfile
         RequestedCategories = chosen;
     }
 
-    private static List<string> DefaultCategories(Pathway pathway) => pathway == Pathway.Section396 ? ["G3"] : ["G1", "G2", "G3"];
+    public static List<string> DefaultCategories(Pathway pathway) => pathway == Pathway.Section396 ? ["G3"] : ["G1", "G2", "G3"];
 }

@@ -8,6 +8,8 @@ using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
 using TrainingNetwork.Domain.Documents;
+using TrainingNetwork.Domain.Jurisdictions;
+using TrainingNetwork.Domain.Matching;
 using TrainingNetwork.Domain.Reviews;
 using TrainingNetwork.Domain.Trainees;
 
@@ -26,6 +28,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     public DbSet<Center> Centers => Set<Center>();
     public DbSet<CenterTherapy> CenterTherapies => Set<CenterTherapy>();
+    public DbSet<CategoryCapacity> CategoryCapacities => Set<CategoryCapacity>();
+    public DbSet<JurisdictionRule> JurisdictionRules => Set<JurisdictionRule>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<CenterMembership> CenterMemberships => Set<CenterMembership>();
     public DbSet<PracticeAuthorization> PracticeAuthorizations => Set<PracticeAuthorization>();
     public DbSet<TraineeProfile> Trainees => Set<TraineeProfile>();

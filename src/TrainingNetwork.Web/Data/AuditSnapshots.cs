@@ -3,6 +3,8 @@ using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Jurisdictions;
+using TrainingNetwork.Domain.Matching;
 using TrainingNetwork.Domain.Reviews;
 using TrainingNetwork.Domain.Trainees;
 
@@ -20,7 +22,21 @@ public static class AuditSnapshots
         c.ActivityMbq, c.WrittenDirectiveRequired, c.PersonalParticipation, c.PatientToken, Status = c.Status.ToString(), c.ReturnNote, c.Version,
     };
 
-    public static object Of(Placement p) => new { p.Id, p.TraineeId, p.CenterId, Status = p.Status.ToString(), p.StartsOn, p.DeclineReason };
+    public static object Of(Placement p) => new { p.Id, p.TraineeId, p.CenterId, p.Category, Status = p.Status.ToString(), p.StartsOn, p.DeclineReason };
+
+    public static object Of(WaitlistEntry e) => new
+    {
+        e.Id, e.TraineeId, e.Region, e.Category, Status = e.Status.ToString(), e.QueuedAt, e.OfferedCenterId, e.OfferExpiresAt, e.PassedCenterIds,
+    };
+
+    public static object Of(CategoryCapacity c) => new { c.Id, c.CenterId, c.Category, c.TraineeSlots, c.PreceptorCasesPerMonth };
+
+    public static object Of(JurisdictionRule r) => new { r.Id, r.State, Regulator = r.Regulator.ToString(), RuleSet = r.RuleSet.ToString(), r.EffectiveFrom, r.Note };
+
+    public static object Of(TraineeProfile t) => new
+    {
+        t.Id, t.IntendedLicenseeState, RuleSetOverride = t.RuleSetOverride?.ToString(), t.RuleSetOverrideJustification,
+    };
 
     public static object Of(SignedAttestation a) => new
     {

@@ -112,7 +112,7 @@ public static class ReadinessSummaries
                 db.ReadinessSummaries.Add(summary);
             }
 
-            summary.Refresh(ReadinessEngine.Evaluate(record),
+            summary.Refresh(ReadinessEngine.Evaluate(record), ReadinessEngine.RuleBookFor(record),
                 new StageFacts(placed.Contains(id), casesLogged.GetValueOrDefault(id), attested.Contains(id), accepted.Contains(id)));
             refreshed++;
         }

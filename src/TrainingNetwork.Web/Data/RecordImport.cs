@@ -5,6 +5,7 @@ using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Jurisdictions;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Domain.Validation;
@@ -79,7 +80,9 @@ public sealed class RecordImport(AppDbContext db, UserManager<ApplicationUser> u
     private async Task<(ImportReport Report, List<Plan> Plans)> PlanAsync(byte[] content, string staffUserId, CancellationToken ct)
     {
         var sha256 = Fingerprint(content);
-        var file = ImportEntry.ReadFile(content, clock.Today());
+        var today = clock.Today();
+        var jurisdictions = (await db.JurisdictionRules.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.State);
+        var file = ImportEntry.ReadFile(content, today, state => JurisdictionRule.InForce(jurisdictions[state], today).Regulator);
         if (file.Error is not null)
         {
             return (new ImportReport(sha256, file.Error, []), []);

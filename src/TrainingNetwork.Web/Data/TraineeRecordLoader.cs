@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Cases;
-using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Jurisdictions;
 using TrainingNetwork.Domain.Readiness.Records;
 
 namespace TrainingNetwork.Web.Data;
@@ -11,10 +11,12 @@ namespace TrainingNetwork.Web.Data;
 /// </summary>
 public sealed class TraineeRecordLoader(AppDbContext db)
 {
+    private readonly Dictionary<string, List<JurisdictionRule>> _jurisdictions = new(StringComparer.Ordinal);
+
     public async Task<TraineeRecord?> LoadAsync(Guid traineeId, DateOnly evaluationDate, Pathway? pathway = null, CancellationToken ct = default)
     {
         var trainee = await db.Trainees.AsNoTracking().Where(t => t.Id == traineeId)
-            .Select(t => new { t.UserId, t.Specialty, t.PracticeState, t.Pathway, t.RequestedCategories })
+            .Select(t => new { t.UserId, t.Specialty, t.PracticeState, t.IntendedLicenseeState, t.Pathway, t.RequestedCategories, t.RuleSetOverride })
             .SingleOrDefaultAsync(ct);
         if (trainee is null)
         {
@@ -51,13 +53,16 @@ public sealed class TraineeRecordLoader(AppDbContext db)
             .ToHashSet();
 
         var chosenPathway = pathway ?? trainee.Pathway;
+        var licenseeState = trainee.IntendedLicenseeState ?? trainee.PracticeState;
+        var jurisdiction = JurisdictionRule.InForce(await JurisdictionRulesAsync(licenseeState, ct), evaluationDate);
+        var ruleSet = trainee.RuleSetOverride ?? jurisdiction.RuleSet;
         return new TraineeRecord
         {
             Pathway = chosenPathway,
-            Jurisdiction = new Jurisdiction(UsState.RegulatorOf(trainee.PracticeState), trainee.PracticeState),
-            RequestedCategories = chosenPathway == trainee.Pathway
-                ? [.. trainee.RequestedCategories.Select(RecordCodes.Categories.Parse)]
-                : DefaultCategories(chosenPathway),
+            RuleSet = ruleSet,
+            Jurisdiction = new Jurisdiction(jurisdiction.Regulator, licenseeState),
+            RequestedCategories = Domain.Trainees.TraineeProfile.CategoriesUnder(ruleSet,
+                chosenPathway == trainee.Pathway ? trainee.RequestedCategories : Domain.Trainees.TraineeProfile.DefaultCategories(chosenPathway)),
             EvaluationDate = evaluationDate,
             Trainee = new Trainee
             {
@@ -87,8 +92,17 @@ public sealed class TraineeRecordLoader(AppDbContext db)
         };
     }
 
-    private static UseCategory[] DefaultCategories(Pathway pathway) =>
-        pathway == Pathway.Section396 ? [UseCategory.G3] : [UseCategory.G1, UseCategory.G2, UseCategory.G3];
+    /// <summary>A state's jurisdiction rules, read once per loader (a batch of physicians shares few states).</summary>
+    private async Task<List<JurisdictionRule>> JurisdictionRulesAsync(string state, CancellationToken ct)
+    {
+        if (!_jurisdictions.TryGetValue(state, out var rules))
+        {
+            rules = await db.JurisdictionRules.AsNoTracking().Where(r => r.State == state).ToListAsync(ct);
+            _jurisdictions[state] = rules;
+        }
+
+        return rules;
+    }
 
     private static Authorization ToAuthorization(Domain.Credentials.PracticeAuthorization a) => new()
     {

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Attestations;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Credentials;
+using TrainingNetwork.Domain.Jurisdictions;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
@@ -80,6 +82,9 @@ public sealed class DemoNetworkSeeder(
         "Dr. Naomi Fischer", "Dr. Paul Dubois", "Dr. Rachel Adler", "Dr. Steven Park",
     ];
 
+    /// <summary>Two preceptors at each demo center, each free to supervise four administrations a month with a trainee.</summary>
+    private const int DemoPreceptorCasesPerMonth = 8;
+
     private readonly PasswordHasher<ApplicationUser> _hasher = new();
     private string? _demoPasswordHash;
 
@@ -105,6 +110,12 @@ public sealed class DemoNetworkSeeder(
             }
         }
 
+        // Likewise the jurisdiction rules (migration CapacityWaitlistJurisdictions).
+        if (!await db.JurisdictionRules.AnyAsync(ct))
+        {
+            db.JurisdictionRules.AddRange(JurisdictionSeed.Rows(Guid.NewGuid));
+        }
+
         await AddUserAsync(DemoAccounts.Admin, "Network Administrator", Roles.Admin, Roles.Staff);
         var staff = await AddUserAsync(DemoAccounts.Staff, "Jordan Blake (network staff)", Roles.Staff);
         var secondStaff = await AddUserAsync(DemoAccounts.SecondStaff, "Casey Morgan (network staff)", Roles.Staff);
@@ -119,6 +130,8 @@ public sealed class DemoNetworkSeeder(
             {
                 center.OfferTherapy(DemoId($"therapy:{demo.Slug}:{agent}"), agent, capacity);
             }
+
+            center.SetCategoryCapacity(DemoId($"capacity:{demo.Slug}:G3"), "G3", demo.Therapies.Length, DemoPreceptorCasesPerMonth);
 
             db.Centers.Add(center);
             var coordinator = await AddUserAsync($"coordinator.{demo.Slug}@trainingnetwork.test", $"{demo.City} Coordinator", Roles.CenterCoordinator);

@@ -13,7 +13,7 @@ public sealed class CenterTests
     {
         var center = NewCenter();
 
-        center.UpdateProfile("Gateway Cancer Center", "1 Hospital Drive", "Kansas City", "ks", Regulator.AgreementState, "Gateway Health", "KS-1001", 4);
+        center.UpdateProfile("Gateway Cancer Center", "1 Hospital Drive", "Kansas City", "ks", Regulator.AgreementState, "Gateway Health", "KS-1001", 4, Regulator.AgreementState);
 
         Assert.Equal(
             ("Gateway Cancer Center", "1 Hospital Drive", "Kansas City", "KS", Regulator.AgreementState, "Gateway Health", "KS-1001", 4),
@@ -25,7 +25,7 @@ public sealed class CenterTests
     {
         var center = NewCenter();
 
-        center.UpdateProfile("VA Medical Center", "915 N Grand Blvd", "Chicago", "IL", Regulator.Nrc, "Department of Veterans Affairs", "03-23853-01VA", 2);
+        center.UpdateProfile("VA Medical Center", "915 N Grand Blvd", "Chicago", "IL", Regulator.Nrc, "Department of Veterans Affairs", "03-23853-01VA", 2, Regulator.AgreementState);
 
         Assert.Equal(("IL", Regulator.Nrc), (center.State, center.Regulator));
     }
@@ -36,7 +36,7 @@ public sealed class CenterTests
         var center = NewCenter();
 
         Assert.Throws<ArgumentException>(() =>
-            center.UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", "MO", Regulator.AgreementState, "Gateway Health", "24-31001-01", 2));
+            center.UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", "MO", Regulator.AgreementState, "Gateway Health", "24-31001-01", 2, Regulator.Nrc));
         Assert.Equal(("", Regulator.Nrc), (center.Address, center.Regulator));
     }
 
@@ -47,19 +47,19 @@ public sealed class CenterTests
     [InlineData("Gateway", "1 Hospital Drive", "St. Louis", "", "24-1")]
     [InlineData("Gateway", "1 Hospital Drive", "St. Louis", "Licensee", " ")]
     public void UpdateProfile_blankText_throws(string name, string address, string city, string licensee, string license) =>
-        Assert.Throws<ArgumentException>(() => NewCenter().UpdateProfile(name, address, city, "MO", Regulator.Nrc, licensee, license, 2));
+        Assert.Throws<ArgumentException>(() => NewCenter().UpdateProfile(name, address, city, "MO", Regulator.Nrc, licensee, license, 2, Regulator.Nrc));
 
     [Theory]
     [InlineData("XX")]
     [InlineData("Missouri")]
     public void UpdateProfile_unknownState_throws(string state) =>
-        Assert.Throws<ArgumentException>(() => NewCenter().UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", state, Regulator.Nrc, "Licensee", "24-1", 2));
+        Assert.Throws<ArgumentException>(() => NewCenter().UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", state, Regulator.Nrc, "Licensee", "24-1", 2, Regulator.Nrc));
 
     [Theory]
     [InlineData(-1)]
     [InlineData(Center.MaxTraineeSlots + 1)]
     public void UpdateProfile_traineeSlotsOutOfRange_throws(int slots) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => NewCenter().UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", "MO", Regulator.Nrc, "Licensee", "24-1", slots));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NewCenter().UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", "MO", Regulator.Nrc, "Licensee", "24-1", slots, Regulator.Nrc));
 
     [Theory]
     [InlineData(0)]
@@ -68,7 +68,7 @@ public sealed class CenterTests
     {
         var center = NewCenter();
 
-        center.UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", "MO", Regulator.Nrc, "Licensee", "24-1", slots);
+        center.UpdateProfile("Gateway", "1 Hospital Drive", "St. Louis", "MO", Regulator.Nrc, "Licensee", "24-1", slots, Regulator.Nrc);
 
         Assert.Equal(slots, center.TraineeSlots);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using TrainingNetwork.Domain.Jurisdictions;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Trainees;
 
@@ -10,12 +11,15 @@ public sealed class ImportEntryTests
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
+    private static Regulator SeededRegulator(string state) =>
+        JurisdictionRule.InForce(JurisdictionSeed.Rows(Guid.NewGuid).Where(r => r.State == state), Today).Regulator;
+
     private static readonly byte[] Example = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Readiness", "Examples", "import-example.json"));
 
     [Fact]
     public void The_example_file_has_two_clean_entries_and_says_what_it_leaves_out()
     {
-        var file = ImportEntry.ReadFile(Example, Today);
+        var file = ImportEntry.ReadFile(Example, Today, SeededRegulator);
 
         Assert.Null(file.Error);
         Assert.Equal(2, file.Entries.Count);
@@ -37,7 +41,7 @@ public sealed class ImportEntryTests
     [Fact]
     public void A_byte_order_mark_is_accepted()
     {
-        var file = ImportEntry.ReadFile([.. "\uFEFF"u8.ToArray(), .. Example], Today);
+        var file = ImportEntry.ReadFile([.. "\uFEFF"u8.ToArray(), .. Example], Today, SeededRegulator);
 
         Assert.Null(file.Error);
         Assert.Equal(2, file.Entries.Count);
@@ -60,7 +64,7 @@ public sealed class ImportEntryTests
     [MemberData(nameof(WrongFiles))]
     public void A_file_that_is_not_an_array_of_entries_is_refused_as_a_whole(byte[] content, string message)
     {
-        var file = ImportEntry.ReadFile(content, Today);
+        var file = ImportEntry.ReadFile(content, Today, SeededRegulator);
 
         Assert.StartsWith(message, file.Error);
         Assert.Empty(file.Entries);
@@ -84,7 +88,7 @@ public sealed class ImportEntryTests
     [Fact]
     public void An_entry_that_is_not_an_object_is_rejected()
     {
-        var file = ImportEntry.ReadFile("[42]"u8, Today);
+        var file = ImportEntry.ReadFile("[42]"u8, Today, SeededRegulator);
 
         Assert.Equal(["$[0]: must be an object, not a number"], file.Entries.Single().Problems.Select(Text));
     }
@@ -100,7 +104,7 @@ public sealed class ImportEntryTests
     [Fact]
     public void The_same_address_twice_rejects_the_later_entry_whatever_its_case()
     {
-        var file = ImportEntry.ReadFile(Bytes(Ada(), Ada(entry => entry["email"] = "ADA.Quinn@Example.org")), Today);
+        var file = ImportEntry.ReadFile(Bytes(Ada(), Ada(entry => entry["email"] = "ADA.Quinn@Example.org")), Today, SeededRegulator);
 
         Assert.Empty(file.Entries[0].Problems.Select(Text));
         Assert.Equal(["$[1].email: 'ADA.Quinn@Example.org' is also the e-mail of entry $[0]"], file.Entries[1].Problems.Select(Text));
@@ -185,7 +189,7 @@ public sealed class ImportEntryTests
 
     private static byte[] Bytes(params JsonObject[] entries) => Encoding.UTF8.GetBytes(new JsonArray([.. entries]).ToJsonString());
 
-    private static List<string> ProblemsOf(JsonObject entry) => [.. ImportEntry.ReadFile(Bytes(entry), Today).Entries.Single().Problems.Select(Text)];
+    private static List<string> ProblemsOf(JsonObject entry) => [.. ImportEntry.ReadFile(Bytes(entry), Today, SeededRegulator).Entries.Single().Problems.Select(Text)];
 
     private static string Text(RecordError error) => $"{error.Path}: {error.Message}";
 }

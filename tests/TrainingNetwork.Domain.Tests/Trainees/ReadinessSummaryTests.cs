@@ -1,4 +1,5 @@
 using TrainingNetwork.Domain.Readiness;
+using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Tests.Readiness;
 using TrainingNetwork.Domain.Trainees;
 
@@ -13,7 +14,7 @@ public sealed class ReadinessSummaryTests
     {
         var summary = new ReadinessSummary(Guid.NewGuid());
 
-        summary.Refresh(ReadinessEngine.Evaluate(RecordBuilder.Section396().Build()), Nothing with { CasesLogged = 3, AttestationInForce = true });
+        Refresh(summary, RecordBuilder.Section396().Build(), Nothing with { CasesLogged = 3, AttestationInForce = true });
 
         Assert.True(summary.Ready);
         Assert.Equal(RecordBuilder.Today, summary.ReadySince);
@@ -29,9 +30,9 @@ public sealed class ReadinessSummaryTests
     public void Ready_since_keeps_the_first_day_while_the_physician_stays_ready()
     {
         var summary = new ReadinessSummary(Guid.NewGuid());
-        summary.Refresh(ReadinessEngine.Evaluate(RecordBuilder.Section396().Build()), Nothing);
+        Refresh(summary, RecordBuilder.Section396().Build(), Nothing);
 
-        summary.Refresh(ReadinessEngine.Evaluate(RecordBuilder.Section396().With(r => r with { EvaluationDate = RecordBuilder.Today.AddDays(10) }).Build()), Nothing);
+        Refresh(summary, RecordBuilder.Section396().With(r => r with { EvaluationDate = RecordBuilder.Today.AddDays(10) }).Build(), Nothing);
 
         Assert.Equal(RecordBuilder.Today, summary.ReadySince);
         Assert.Equal(RecordBuilder.Today.AddDays(10), summary.EvaluatedOn);
@@ -41,9 +42,9 @@ public sealed class ReadinessSummaryTests
     public void Losing_readiness_clears_ready_since()
     {
         var summary = new ReadinessSummary(Guid.NewGuid());
-        summary.Refresh(ReadinessEngine.Evaluate(RecordBuilder.Section396().Build()), Nothing);
+        Refresh(summary, RecordBuilder.Section396().Build(), Nothing);
 
-        summary.Refresh(ReadinessEngine.Evaluate(RecordBuilder.Section396().WithAttestations().Build()), Nothing);
+        Refresh(summary, RecordBuilder.Section396().WithAttestations().Build(), Nothing);
 
         Assert.False(summary.Ready);
         Assert.Null(summary.ReadySince);
@@ -60,7 +61,7 @@ public sealed class ReadinessSummaryTests
         var twoCases = RecordBuilder.Section396().With(r => r with { Cases = [.. r.Cases.Take(2)] }).WithAttestations().Build();
         var summary = new ReadinessSummary(Guid.NewGuid());
 
-        summary.Refresh(ReadinessEngine.Evaluate(twoCases), Nothing with { Placed = placed, CasesLogged = logged });
+        Refresh(summary, twoCases, Nothing with { Placed = placed, CasesLogged = logged });
 
         Assert.Equal(expected, summary.Stage);
     }
@@ -70,7 +71,7 @@ public sealed class ReadinessSummaryTests
     {
         var summary = new ReadinessSummary(Guid.NewGuid());
 
-        summary.Refresh(ReadinessEngine.Evaluate(RecordBuilder.Section396().WithAttestations().Build()), Nothing with { Placed = true, CasesLogged = 3 });
+        Refresh(summary, RecordBuilder.Section396().WithAttestations().Build(), Nothing with { Placed = true, CasesLogged = 3 });
 
         Assert.Equal(TraineeStage.CasesComplete, summary.Stage);
     }
@@ -80,8 +81,11 @@ public sealed class ReadinessSummaryTests
     {
         var summary = new ReadinessSummary(Guid.NewGuid());
 
-        summary.Refresh(ReadinessEngine.Evaluate(RecordBuilder.Section396().Build()), new StageFacts(true, 3, true, PacketAccepted: true));
+        Refresh(summary, RecordBuilder.Section396().Build(), new StageFacts(true, 3, true, PacketAccepted: true));
 
         Assert.Equal(TraineeStage.Reviewed, summary.Stage);
     }
+
+    private static void Refresh(ReadinessSummary summary, TraineeRecord record, StageFacts facts) =>
+        summary.Refresh(ReadinessEngine.Evaluate(record), ReadinessEngine.RuleBookFor(record), facts);
 }

@@ -115,6 +115,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         // Tests that need the sweep call ReadinessSummarySweep.SweepAsync; a timer would race with ResetAsync.
         builder.UseSetting("ReadinessSummaries:SweepMinutes", "0");
+        builder.UseSetting("Waitlist:SweepMinutes", "0");
         // Tests sign in hundreds of times a minute from one address; RateLimitedPortalFactory tests the limits.
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000000");
         builder.UseSetting("Audit:AnchorHours", "0");

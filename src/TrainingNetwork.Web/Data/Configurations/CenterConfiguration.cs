@@ -17,8 +17,15 @@ internal sealed class CenterConfiguration : IEntityTypeConfiguration<Center>
         builder.Property(c => c.LicenseNumber).HasMaxLength(60);
         builder.HasIndex(c => c.Name).IsUnique();
         builder.HasIndex(c => c.State);
-        builder.ToTable(t => t.HasCheckConstraint("ck_centers_trainee_slots", "trainee_slots >= 0"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_centers_trainee_slots", "trainee_slots >= 0");
+            t.HasCheckConstraint("ck_centers_max_trainees_per_administration", "max_trainees_per_administration >= 1");
+        });
+        builder.Property(c => c.MaxTraineesPerAdministration).HasDefaultValue(1);
         builder.HasMany(c => c.Therapies).WithOne().HasForeignKey(t => t.CenterId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Therapies).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Capacities).WithOne().HasForeignKey(c => c.CenterId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Capacities).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

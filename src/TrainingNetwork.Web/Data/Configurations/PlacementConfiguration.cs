@@ -11,6 +11,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
     {
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.DeclineReason).HasMaxLength(1000);
+        builder.Property(p => p.Category).HasMaxLength(2).HasDefaultValue("G3");
         builder.HasIndex(p => new { p.CenterId, p.Status });
         builder.HasIndex(p => p.TraineeId);
 

@@ -11,6 +11,7 @@ internal sealed class ReadinessSummaryConfiguration : IEntityTypeConfiguration<R
         builder.HasKey(s => s.TraineeId);
         builder.Property(s => s.EngineVersion).HasMaxLength(20);
         builder.Property(s => s.CategoryStatuses).HasColumnType("text[]");
+        builder.Property(s => s.CasesStillNeeded).HasColumnType("text[]");
         builder.HasIndex(s => s.Stage);
         builder.HasIndex(s => s.EvaluatedOn);
         builder.HasOne<TraineeProfile>().WithOne().HasForeignKey<ReadinessSummary>(s => s.TraineeId).OnDelete(DeleteBehavior.Cascade);

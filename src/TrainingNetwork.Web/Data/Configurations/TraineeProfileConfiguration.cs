@@ -19,5 +19,9 @@ internal sealed class TraineeProfileConfiguration : IEntityTypeConfiguration<Tra
         builder.Navigation(t => t.Classroom).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(t => t.RequestedCategories).HasColumnType("text[]");
         builder.Property(t => t.Npi).HasMaxLength(10).IsFixedLength();
+        builder.Property(t => t.IntendedLicenseeState).HasMaxLength(2).IsFixedLength();
+        builder.Property(t => t.RuleSetOverrideJustification).HasMaxLength(1000);
+        builder.HasIndex(t => t.IntendedLicenseeState);
+        builder.HasIndex(t => t.PracticeState);
     }
 }

@@ -610,6 +610,47 @@ namespace TrainingNetwork.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Centers.CategoryCapacity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("center_id");
+
+                    b.Property<int>("PreceptorCasesPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("preceptor_cases_per_month");
+
+                    b.Property<int>("TraineeSlots")
+                        .HasColumnType("integer")
+                        .HasColumnName("trainee_slots");
+
+                    b.HasKey("Id")
+                        .HasName("pk_center_category_capacities");
+
+                    b.HasIndex("CenterId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_center_category_capacities_center_id_category");
+
+                    b.ToTable("center_category_capacities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_center_category_capacities_category", "category IN ('G1', 'G2', 'G3')");
+
+                            t.HasCheckConstraint("ck_center_category_capacities_preceptor_cases", "preceptor_cases_per_month >= 0");
+
+                            t.HasCheckConstraint("ck_center_category_capacities_slots", "trainee_slots >= 0");
+                        });
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Centers.Center", b =>
                 {
                     b.Property<Guid>("Id")
@@ -639,6 +680,12 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("licensee");
+
+                    b.Property<int>("MaxTraineesPerAdministration")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("max_trainees_per_administration");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -675,6 +722,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.ToTable("centers", null, t =>
                         {
+                            t.HasCheckConstraint("ck_centers_max_trainees_per_administration", "max_trainees_per_administration >= 1");
+
                             t.HasCheckConstraint("ck_centers_trainee_slots", "trainee_slots >= 0");
                         });
                 });
@@ -908,6 +957,132 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasDatabaseName("ix_documents_owner_user_id");
 
                     b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Jurisdictions.JurisdictionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Regulator")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("regulator");
+
+                    b.Property<string>("RuleSet")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rule_set");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("state")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_jurisdiction_rules");
+
+                    b.HasIndex("State", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_jurisdiction_rules_state_effective_from");
+
+                    b.ToTable("jurisdiction_rules", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Matching.WaitlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("HomeState")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("home_state")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offer_expires_at");
+
+                    b.Property<DateTimeOffset?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid?>("OfferedCenterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offered_center_id");
+
+                    b.PrimitiveCollection<List<Guid>>("PassedCenterIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("passed_center_ids");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TraineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainee_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waitlist_entries");
+
+                    b.HasIndex("OfferedCenterId")
+                        .HasDatabaseName("ix_waitlist_entries_offered_center_id");
+
+                    b.HasIndex("TraineeId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ux_waitlist_entries_one_active_per_category")
+                        .HasFilter("status IN ('Waiting', 'Offered')");
+
+                    b.HasIndex("Status", "Region", "Category", "QueuedAt")
+                        .HasDatabaseName("ix_waitlist_entries_status_region_category_queued_at");
+
+                    b.ToTable("waitlist_entries", (string)null);
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Reviews.PacketReview", b =>
@@ -1145,6 +1320,14 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("G3")
+                        .HasColumnName("category");
+
                     b.Property<Guid>("CenterId")
                         .HasColumnType("uuid")
                         .HasColumnName("center_id");
@@ -1199,6 +1382,11 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("trainee_id");
 
+                    b.PrimitiveCollection<List<string>>("CasesStillNeeded")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cases_still_needed");
+
                     b.PrimitiveCollection<List<string>>("CategoryStatuses")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1229,6 +1417,12 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.Property<DateOnly?>("ReadySince")
                         .HasColumnType("date")
                         .HasColumnName("ready_since");
+
+                    b.Property<string>("RuleSet")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rule_set");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -1295,6 +1489,12 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("IntendedLicenseeState")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("intended_licensee_state")
+                        .IsFixedLength();
+
                     b.Property<string>("Npi")
                         .HasMaxLength(10)
                         .HasColumnType("character(10)")
@@ -1319,6 +1519,16 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("requested_categories");
 
+                    b.Property<string>("RuleSetOverride")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rule_set_override");
+
+                    b.Property<string>("RuleSetOverrideJustification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rule_set_override_justification");
+
                     b.Property<string>("Specialty")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1333,6 +1543,12 @@ namespace TrainingNetwork.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_trainees");
+
+                    b.HasIndex("IntendedLicenseeState")
+                        .HasDatabaseName("ix_trainees_intended_licensee_state");
+
+                    b.HasIndex("PracticeState")
+                        .HasDatabaseName("ix_trainees_practice_state");
 
                     b.HasIndex("UserId")
                         .IsUnique()
@@ -1712,6 +1928,16 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasConstraintName("fk_cases_trainees_trainee_id");
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Domain.Centers.CategoryCapacity", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Centers.Center", null)
+                        .WithMany("Capacities")
+                        .HasForeignKey("CenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_center_category_capacities_centers_center_id");
+                });
+
             modelBuilder.Entity("TrainingNetwork.Domain.Centers.CenterMembership", b =>
                 {
                     b.HasOne("TrainingNetwork.Domain.Centers.Center", null)
@@ -1763,6 +1989,22 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_documents_asp_net_users_owner_user_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Domain.Matching.WaitlistEntry", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Centers.Center", null)
+                        .WithMany()
+                        .HasForeignKey("OfferedCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_waitlist_entries_centers_offered_center_id");
+
+                    b.HasOne("TrainingNetwork.Domain.Trainees.TraineeProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TraineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waitlist_entries_trainees_trainee_id");
                 });
 
             modelBuilder.Entity("TrainingNetwork.Domain.Reviews.PacketReview", b =>
@@ -1930,6 +2172,8 @@ namespace TrainingNetwork.Web.Data.Migrations
 
             modelBuilder.Entity("TrainingNetwork.Domain.Centers.Center", b =>
                 {
+                    b.Navigation("Capacities");
+
                     b.Navigation("Therapies");
                 });
 

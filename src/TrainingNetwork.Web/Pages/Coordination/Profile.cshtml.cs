@@ -10,7 +10,7 @@ using TrainingNetwork.Web.Pages.Profile;
 namespace TrainingNetwork.Web.Pages.Coordination;
 
 /// <summary>The coordinator keeps the center's public profile: name, address, licensee, license and regulator, trainee places.</summary>
-public sealed class ProfileModel(AppDbContext db) : CoordinatedCenterPage(db)
+public sealed class ProfileModel(AppDbContext db, TimeProvider clock) : CoordinatedCenterPage(db)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -58,11 +58,14 @@ public sealed class ProfileModel(AppDbContext db) : CoordinatedCenterPage(db)
             ModelState.AddModelError("Input.TraineeSlots", slotsError);
         }
 
+        var stateRegulator = UsState.IsValid(Input.State)
+            ? (await Db.JurisdictionInForceAsync(UsState.Normalize(Input.State), clock.Today(), ct)).Regulator
+            : Regulator.Nrc;
         if (!RecordCodes.Regulators.TryParse(Input.Regulator ?? "", out var regulator))
         {
             ModelState.AddModelError("Input.Regulator", "Choose the NRC or an Agreement State.");
         }
-        else if (regulator == Regulator.AgreementState && UsState.IsValid(Input.State) && UsState.RegulatorOf(Input.State) != Regulator.AgreementState)
+        else if (regulator == Regulator.AgreementState && UsState.IsValid(Input.State) && stateRegulator != Regulator.AgreementState)
         {
             ModelState.AddModelError("Input.Regulator", $"{Input.State.ToUpperInvariant()} is not an Agreement State: the NRC licenses its centers.");
         }
@@ -75,7 +78,7 @@ public sealed class ProfileModel(AppDbContext db) : CoordinatedCenterPage(db)
 
         center.UpdateProfile(
             TextInput.Clean(Input.Name), TextInput.Clean(Input.Address), TextInput.Clean(Input.City), Input.State, regulator,
-            TextInput.Clean(Input.Licensee), TextInput.Clean(Input.LicenseNumber), slots!.Value);
+            TextInput.Clean(Input.Licensee), TextInput.Clean(Input.LicenseNumber), slots!.Value, stateRegulator);
         try
         {
             await Db.SaveChangesAsync(ct);

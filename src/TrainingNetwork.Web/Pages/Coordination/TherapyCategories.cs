@@ -1,3 +1,4 @@
+using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Readiness.Catalogue;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Readiness.Rules;
@@ -35,6 +36,16 @@ public static class TherapyCategories
             string.Join(" or ", readings.Select(c => Label(c.Category, agent.UsualRoute))),
             string.Join("; ", readings.Select(c => c.Explanation)));
     }
+
+    /// <summary>
+    /// The matching categories (G1, G2, G3) an agent's administrations fall in; both G1 and G2 for oral sodium iodide,
+    /// whose activity decides. Empty for an agent outside them or unknown to the catalogue.
+    /// </summary>
+    public static IReadOnlyList<string> MatchingCategoriesOf(string agentName) =>
+        RadiopharmaceuticalCatalogue.All.FirstOrDefault(agent => agent.Name == agentName) is { } agent
+            ? [.. Classify(agent).Select(c => c.Category.AsUseCategory()).OfType<UseCategory>()
+                .Select(RecordCodes.Categories.ToCode).Where(MatchingCategories.IsValid)]
+            : [];
 
     private static List<CaseClassification> Classify(Radiopharmaceutical agent) =>
         [.. ProbeActivitiesMbq.Select(activity => CaseClassifier.Classify(new CaseEntry
