@@ -50,6 +50,9 @@ public sealed class WaitlistEntry
 
     public DateTimeOffset? EndedAt { get; private set; }
 
+    /// <summary>Raised by every change, so that two changes made at once (the physician and a round) cannot both win.</summary>
+    public long Version { get; private set; }
+
     /// <summary>The fair order of the line: earliest place first, then the id so that equal times still have one order.</summary>
     public static IOrderedEnumerable<WaitlistEntry> InLine(IEnumerable<WaitlistEntry> entries) =>
         entries.OrderBy(e => e.QueuedAt).ThenBy(e => e.Id);
@@ -65,6 +68,7 @@ public sealed class WaitlistEntry
             throw new InvalidOperationException("This physician already passed on that center.");
         }
 
+        Version++;
         Status = WaitlistStatus.Offered;
         OfferedCenterId = centerId;
         OfferedAt = now;
@@ -84,6 +88,7 @@ public sealed class WaitlistEntry
         }
 
         var placement = Placement.FromAcceptedOffer(placementId, TraineeId, OfferedCenterId!.Value, Category, startsOn, now);
+        Version++;
         Status = WaitlistStatus.Placed;
         EndedAt = now;
         return placement;
@@ -113,6 +118,7 @@ public sealed class WaitlistEntry
             throw new InvalidOperationException($"A waitlist entry that is {Status} cannot change this way.");
         }
 
+        Version++;
         Status = WaitlistStatus.Left;
         OfferedCenterId = null;
         OfferedAt = null;
@@ -123,6 +129,7 @@ public sealed class WaitlistEntry
     private void PassOn(DateTimeOffset now)
     {
         PassedCenterIds = [.. PassedCenterIds, OfferedCenterId!.Value];
+        Version++;
         Status = WaitlistStatus.Waiting;
         OfferedCenterId = null;
         OfferedAt = null;

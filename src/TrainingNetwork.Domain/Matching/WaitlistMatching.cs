@@ -12,18 +12,21 @@ public sealed record WaitlistOffer(WaitlistEntry Entry, Guid CenterId);
 
 /// <summary>
 /// Who is offered the open places: the waiting physicians in the fair order (<see cref="WaitlistEntry.InLine"/>), each
-/// offered the nearest center with a place in their region and category that they have not passed on.
+/// offered the nearest center with a place in their region and category that they have not passed on and have not asked
+/// for already (open placement requests, which the center answers itself).
 /// </summary>
 public static class WaitlistMatching
 {
-    public static IReadOnlyList<WaitlistOffer> NextOffers(IEnumerable<Opening> openings, IEnumerable<WaitlistEntry> entries)
+    public static IReadOnlyList<WaitlistOffer> NextOffers(
+        IEnumerable<Opening> openings, IEnumerable<WaitlistEntry> entries, IReadOnlySet<(Guid TraineeId, Guid CenterId)>? openRequests = null)
     {
         var free = openings.Where(o => o.Places > 0).ToDictionary(o => (o.CenterId, o.Category), o => o);
         var offers = new List<WaitlistOffer>();
         foreach (var entry in WaitlistEntry.InLine(entries.Where(e => e.Status == WaitlistStatus.Waiting)))
         {
             var best = free.Values
-                .Where(o => o.Region == entry.Region && o.Category == entry.Category && !entry.PassedCenterIds.Contains(o.CenterId))
+                .Where(o => o.Region == entry.Region && o.Category == entry.Category && !entry.PassedCenterIds.Contains(o.CenterId)
+                    && openRequests?.Contains((entry.TraineeId, o.CenterId)) != true)
                 .OrderBy(o => StateDistances.Miles(entry.HomeState, o.CenterState))
                 .ThenByDescending(o => o.Places)
                 .ThenBy(o => o.CenterId)

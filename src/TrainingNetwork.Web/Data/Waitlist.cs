@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Matching;
+using TrainingNetwork.Domain.Trainees;
 
 namespace TrainingNetwork.Web.Data;
 
@@ -14,17 +15,35 @@ public sealed record WaitlistRound(int Lapsed, int Offered);
 /// physician in the fair order. One round at a time across instances (a transaction-scoped advisory lock), every
 /// transition audited, each physician told by e-mail once the round is saved.
 /// </summary>
-public sealed class Waitlist(AppDbContext db, IEmailSender email, IConfiguration configuration, TimeProvider clock)
+public sealed partial class Waitlist(AppDbContext db, IEmailSender email, IConfiguration configuration, TimeProvider clock, ILogger<Waitlist> logger)
 {
     private const long RoundLock = 0x54_4E_57_41_49_54_4C;
 
     /// <summary>How long an offered physician has to accept (<c>Waitlist:OfferHours</c>, default 72).</summary>
     public TimeSpan AcceptanceWindow => TimeSpan.FromHours(configuration.GetValue("Waitlist:OfferHours", 72));
 
+    /// <summary>
+    /// A round right after a change that may have freed or added places. The change is saved already, so a failing round
+    /// only logs and answers null: the next <see cref="WaitlistSweep"/> round makes the offers.
+    /// </summary>
+    public async Task<WaitlistRound?> RunAfterSaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await RunAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            db.ChangeTracker.Clear();
+            LogRoundFailed(logger, e);
+            return null;
+        }
+    }
+
     public async Task<WaitlistRound> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        List<WaitlistEntry> lapsed;
+        List<WaitlistEntry> lapsed, placedElsewhere;
         IReadOnlyList<WaitlistOffer> offers;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -32,10 +51,17 @@ public sealed class Waitlist(AppDbContext db, IEmailSender email, IConfiguration
             lapsed = await db.WaitlistEntries.Where(e => e.Status == WaitlistStatus.Offered && e.OfferExpiresAt < now).ToListAsync(ct);
             foreach (var entry in lapsed)
             {
-                var before = AuditSnapshots.Of(entry);
-                entry.ExpireOffer(now);
-                db.Audit(null, AuditAction.WaitlistOfferLapsed, "waitlist_entry", entry.Id, before, AuditSnapshots.Of(entry),
-                    "Waitlist offer lapsed unanswered; the physician goes to the back of the line");
+                Record(entry, e => e.ExpireOffer(now), AuditAction.WaitlistOfferLapsed, "Waitlist offer lapsed unanswered; the physician goes to the back of the line");
+            }
+
+            // A physician a center accepted directly in the category needs no place from the waitlist any more.
+            placedElsewhere = await db.WaitlistEntries
+                .Where(e => (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered)
+                    && db.Placements.Any(p => p.TraineeId == e.TraineeId && p.Category == e.Category && p.Status == PlacementStatus.Accepted))
+                .ToListAsync(ct);
+            foreach (var entry in placedElsewhere)
+            {
+                Record(entry, e => e.Leave(now), AuditAction.WaitlistLeft, "Left the waitlist: the physician was placed in the category directly by a center");
             }
 
             await db.SaveChangesAsync(ct);
@@ -43,13 +69,16 @@ public sealed class Waitlist(AppDbContext db, IEmailSender email, IConfiguration
                 .Where(s => s.OpenPlaces > 0 && s.For(null).TrainingCasesPerMonth > 0)
                 .Select(s => new Opening(s.CenterId, s.State, s.Category, s.OpenPlaces));
             var waiting = await db.WaitlistEntries.Where(e => e.Status == WaitlistStatus.Waiting).ToListAsync(ct);
-            offers = WaitlistMatching.NextOffers(openings, waiting);
+            var waitingTrainees = waiting.Select(e => e.TraineeId).ToList();
+            var openRequests = (await db.Placements
+                    .Where(p => waitingTrainees.Contains(p.TraineeId)
+                        && (p.Status == PlacementStatus.Requested || p.Status == PlacementStatus.Waitlisted || p.Status == PlacementStatus.Accepted))
+                    .Select(p => new { p.TraineeId, p.CenterId }).ToListAsync(ct))
+                .Select(p => (p.TraineeId, p.CenterId)).ToHashSet();
+            offers = WaitlistMatching.NextOffers(openings, waiting, openRequests);
             foreach (var offer in offers)
             {
-                var before = AuditSnapshots.Of(offer.Entry);
-                offer.Entry.Offer(offer.CenterId, now, AcceptanceWindow);
-                db.Audit(null, AuditAction.WaitlistOffered, "waitlist_entry", offer.Entry.Id, before, AuditSnapshots.Of(offer.Entry),
-                    "Waitlist place offered to the next physician in line");
+                Record(offer.Entry, e => e.Offer(offer.CenterId, now, AcceptanceWindow), AuditAction.WaitlistOffered, "Waitlist place offered to the next physician in line");
             }
 
             await db.SaveChangesAsync(ct);
@@ -62,6 +91,12 @@ public sealed class Waitlist(AppDbContext db, IEmailSender email, IConfiguration
                 "The place offered to you was not accepted in time and has gone to the next physician. You are back on the waitlist, at the end of the line.", ct);
         }
 
+        foreach (var entry in placedElsewhere)
+        {
+            await NotifyAsync(entry, "You left the waitlist",
+                $"A center accepted you for {entry.Category} directly, so your place on the national waitlist for {entry.Category} has ended.", ct);
+        }
+
         foreach (var offer in offers)
         {
             var center = await db.Centers.Where(c => c.Id == offer.CenterId).Select(c => c.Name).SingleAsync(ct);
@@ -71,6 +106,17 @@ public sealed class Waitlist(AppDbContext db, IEmailSender email, IConfiguration
 
         return new WaitlistRound(lapsed.Count, offers.Count);
     }
+
+    /// <summary>Applies a transition a round makes (no person acts) and stages its audit entry.</summary>
+    private void Record(WaitlistEntry entry, Action<WaitlistEntry> change, AuditAction action, string summary)
+    {
+        var before = AuditSnapshots.Of(entry);
+        change(entry);
+        db.Audit(null, action, "waitlist_entry", entry.Id, before, AuditSnapshots.Of(entry), summary);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A waitlist round after a save failed; the next sweep makes the offers")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     /// <summary>Tells the physician of <paramref name="entry"/> about a change to their place on the waitlist.</summary>
     public async Task NotifyAsync(WaitlistEntry entry, string subject, string message, CancellationToken ct)

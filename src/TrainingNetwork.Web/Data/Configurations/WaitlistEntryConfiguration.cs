@@ -16,6 +16,7 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Wait
         builder.Property(e => e.Region).HasMaxLength(20);
         builder.Property(e => e.Category).HasMaxLength(2);
         builder.Property(e => e.PassedCenterIds).HasColumnType("uuid[]");
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => new { e.Status, e.Region, e.Category, e.QueuedAt });
 
         // One place in line per physician and category, even when two joins race past the page's own check.

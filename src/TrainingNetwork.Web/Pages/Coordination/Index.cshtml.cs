@@ -11,6 +11,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<CenterSummary> Centers { get; private set; } = [];
 
+    /// <summary>How many administrations of each center more trainees claim than its policy allows; absent when none.</summary>
+    public IReadOnlyDictionary<Guid, int> RepeatClaims { get; private set; } = new Dictionary<Guid, int>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Centers = await db.Centers.Where(c => db.CoordinatedCenterIds(User).Contains(c.Id))
@@ -25,6 +28,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                     .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new PlacementRow(u.FullName, x.p.Status, x.p.PreferredStart, x.p.StartsOn))
                     .ToList()))
             .ToListAsync(ct);
+        RepeatClaims = (await db.FlaggedIn(db.CoordinatedCenterIds(User)).ToListAsync(ct)).CountBy(f => f.CenterId).ToDictionary();
     }
 
     public sealed record CenterSummary(

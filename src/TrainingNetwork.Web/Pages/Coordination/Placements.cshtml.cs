@@ -10,17 +10,28 @@ using TrainingNetwork.Web.Security;
 
 namespace TrainingNetwork.Web.Pages.Coordination;
 
-/// <summary>The coordinator's placement queue: accept with a start date, waitlist, or decline with a reason.</summary>
-public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// The coordinator's placement queue: accept with a start date, waitlist, or decline with a reason; and the physicians
+/// training now, whose placement the coordinator marks completed.
+/// </summary>
+public sealed class PlacementsModel(AppDbContext db, TimeProvider clock, Waitlist waitlist) : PageModel
 {
-    public IReadOnlyList<OpenRequest> Requests { get; private set; } = [];
+    private static readonly PlacementStatus[] Open = [PlacementStatus.Requested, PlacementStatus.Waitlisted];
+    private static readonly PlacementStatus[] Training = [PlacementStatus.Accepted];
+
+    public IReadOnlyList<PlacementRow> Requests { get; private set; } = [];
+
+    public IReadOnlyList<PlacementRow> Current { get; private set; } = [];
+
+    /// <summary>The placement whose decision was refused, so its message and typed values show on its card.</summary>
+    public Guid? RefusedPlacementId { get; private set; }
 
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => DecideAsync(placement =>
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => DecideAsync(Open, placement =>
     {
         if (Input.StartsOn is not { } startsOn || startsOn < clock.Today())
         {
@@ -29,9 +40,9 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
 
         placement.Accept(startsOn);
         return null;
-    }, "accepted", ct);
+    }, new("Placement request accepted", "The request was accepted."), ct);
 
-    public Task<IActionResult> OnPostWaitlistAsync(CancellationToken ct) => DecideAsync(placement =>
+    public Task<IActionResult> OnPostWaitlistAsync(CancellationToken ct) => DecideAsync(Open, placement =>
     {
         if (placement.Status != PlacementStatus.Requested)
         {
@@ -40,9 +51,9 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
 
         placement.Waitlist();
         return null;
-    }, "put on the waiting list", ct);
+    }, new("Placement request put on the waiting list", "The request was put on the waiting list."), ct);
 
-    public Task<IActionResult> OnPostDeclineAsync(CancellationToken ct) => DecideAsync(placement =>
+    public Task<IActionResult> OnPostDeclineAsync(CancellationToken ct) => DecideAsync(Open, placement =>
     {
         var reason = Input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -57,10 +68,20 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
 
         placement.Decline(reason);
         return null;
-    }, "declined", ct);
+    }, new("Placement request declined", "The request was declined."), ct);
 
-    /// <summary>Loads the placement only if it belongs to one of this coordinator's centers, applies the decision, saves.</summary>
-    private async Task<IActionResult> DecideAsync(Func<Placement, (string Field, string Message)?> decide, string outcome, CancellationToken ct)
+    public Task<IActionResult> OnPostCompleteAsync(CancellationToken ct) => DecideAsync(Training, placement =>
+    {
+        placement.Complete();
+        return null;
+    }, new("Placement completed", "The placement was marked completed."), ct);
+
+    /// <summary>
+    /// Loads the placement only if it belongs to one of this coordinator's centers and is still in one of the
+    /// <paramref name="answerable"/> states, applies the decision, saves; a freed place goes to the waitlist at once.
+    /// </summary>
+    private async Task<IActionResult> DecideAsync(
+        PlacementStatus[] answerable, Func<Placement, (string Field, string Message)?> decide, Outcome outcome, CancellationToken ct)
     {
         var placement = await db.Placements.Where(p => p.Id == Input.PlacementId && MyCenterIds().Contains(p.CenterId)).SingleOrDefaultAsync(ct);
         if (placement is null)
@@ -68,9 +89,9 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
             return NotFound();
         }
 
-        if (placement.Status is not (PlacementStatus.Requested or PlacementStatus.Waitlisted))
+        if (!answerable.Contains(placement.Status))
         {
-            TempData["Status"] = "This request was already answered.";
+            TempData["Status"] = placement.Status == PlacementStatus.Completed ? "This placement was already completed." : "This request was already answered.";
             return RedirectToPage();
         }
 
@@ -78,12 +99,13 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
         if (decide(placement) is { } error)
         {
             ModelState.AddModelError(error.Field, error.Message);
+            RefusedPlacementId = placement.Id;
             await LoadAsync(ct);
             return Page();
         }
 
         db.Audit(User.GetUserId(), AuditAction.PlacementDecided, "placement", placement.Id, before, AuditSnapshots.Of(placement),
-            $"Placement request {outcome}");
+            outcome.Summary);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -94,26 +116,35 @@ public sealed class PlacementsModel(AppDbContext db, TimeProvider clock) : PageM
             return RedirectToPage();
         }
 
-        TempData["Status"] = $"The request was {outcome}.";
+        // A completed placement frees a place; an accepted one ends the physician's waitlist entry in the category.
+        var offered = (await waitlist.RunAfterSaveAsync(ct))?.Offered ?? 0;
+        TempData["Status"] = outcome.Message + (offered > 0 ? $" {offered} place(s) were offered to physicians on the waitlist." : "");
         return RedirectToPage();
     }
 
     private IQueryable<Guid> MyCenterIds() => db.CoordinatedCenterIds(User);
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Requests = await db.Placements
-            .Where(p => MyCenterIds().Contains(p.CenterId) && (p.Status == PlacementStatus.Requested || p.Status == PlacementStatus.Waitlisted))
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var placements = await db.Placements
+            .Where(p => MyCenterIds().Contains(p.CenterId)
+                && (p.Status == PlacementStatus.Requested || p.Status == PlacementStatus.Waitlisted || p.Status == PlacementStatus.Accepted))
             .OrderBy(p => p.RequestedAt)
             .Join(db.Trainees, p => p.TraineeId, t => t.Id, (p, t) => new { p, t.UserId, t.Specialty, t.PracticeState })
-            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new OpenRequest(
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new PlacementRow(
                 x.p.Id, u.FullName, x.Specialty, x.PracticeState, db.Centers.Where(c => c.Id == x.p.CenterId).Select(c => c.Name).First(),
-                x.p.Status, x.p.PreferredStart, x.p.RequestedAt))
+                x.p.Category, x.p.Status, x.p.PreferredStart, x.p.StartsOn, x.p.RequestedAt))
             .ToListAsync(ct);
+        Requests = [.. placements.Where(p => p.Status != PlacementStatus.Accepted)];
+        Current = [.. placements.Where(p => p.Status == PlacementStatus.Accepted).OrderBy(p => p.StartsOn)];
+    }
 
+    /// <summary>What a decision is called in the audit trail and in the status message, and whether it frees a place.</summary>
+    private sealed record Outcome(string Summary, string Message);
 
-    public sealed record OpenRequest(
-        Guid Id, string Physician, string Specialty, string PracticeState, string Center, PlacementStatus Status,
-        DateOnly PreferredStart, DateTimeOffset RequestedAt);
+    public sealed record PlacementRow(
+        Guid Id, string Physician, string Specialty, string PracticeState, string Center, string Category, PlacementStatus Status,
+        DateOnly PreferredStart, DateOnly? StartsOn, DateTimeOffset RequestedAt);
 
     public sealed class DecisionInput
     {

@@ -10,7 +10,7 @@ using TrainingNetwork.Web.Pages.Profile;
 namespace TrainingNetwork.Web.Pages.Coordination;
 
 /// <summary>The coordinator keeps the center's public profile: name, address, licensee, license and regulator, trainee places.</summary>
-public sealed class ProfileModel(AppDbContext db, TimeProvider clock) : CoordinatedCenterPage(db)
+public sealed class ProfileModel(AppDbContext db, TimeProvider clock, Waitlist waitlist) : CoordinatedCenterPage(db)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -89,6 +89,7 @@ public sealed class ProfileModel(AppDbContext db, TimeProvider clock) : Coordina
             return Page();
         }
 
+        await waitlist.RunAfterSaveAsync(ct);
         TempData["Status"] = "The center profile was saved.";
         return RedirectToPage(new { centerId = CenterId });
     }

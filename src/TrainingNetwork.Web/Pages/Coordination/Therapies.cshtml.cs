@@ -10,7 +10,7 @@ namespace TrainingNetwork.Web.Pages.Coordination;
 
 /// <summary>The therapies the center gives, with the supervised cases it can offer trainees each month.</summary>
 [IdempotentForm("Add")]
-public sealed class TherapiesModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : CoordinatedCenterPage(db)
+public sealed class TherapiesModel(AppDbContext db, TimeProvider clock, IdempotentForms forms, Waitlist waitlist) : CoordinatedCenterPage(db)
 {
     public IReadOnlyList<TherapyRow> Therapies { get; private set; } = [];
 
@@ -102,6 +102,7 @@ public sealed class TherapiesModel(AppDbContext db, TimeProvider clock, Idempote
         {
             await Db.SaveChangesAsync(ct);
             TempData["Status"] = outcome;
+            await waitlist.RunAfterSaveAsync(ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {

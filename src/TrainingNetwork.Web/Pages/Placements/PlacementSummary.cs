@@ -6,7 +6,7 @@ namespace TrainingNetwork.Web.Pages.Placements;
 /// <summary>A physician's placement as they follow it, from request to completion.</summary>
 public sealed record PlacementSummary(
     Guid Id, Guid CenterId, string Center, PlacementStatus Status, DateOnly PreferredStart, DateTimeOffset RequestedAt,
-    DateOnly? StartsOn, string? DeclineReason)
+    DateOnly? StartsOn, string? DeclineReason, string Category)
 {
     public bool CanWithdraw => Placement.CanWithdraw(Status);
 }
@@ -25,5 +25,5 @@ public static class OpenPlacements
         placements.OrderByDescending(p => p.RequestedAt)
             .Select(p => new PlacementSummary(
                 p.Id, p.CenterId, db.Centers.Where(c => c.Id == p.CenterId).Select(c => c.Name).First(), p.Status, p.PreferredStart,
-                p.RequestedAt, p.StartsOn, p.DeclineReason));
+                p.RequestedAt, p.StartsOn, p.DeclineReason, p.Category));
 }

@@ -2,12 +2,17 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Centers;
+using TrainingNetwork.Domain.Matching;
 using TrainingNetwork.Domain.Trainees;
 using TrainingNetwork.Web.Data;
 
 namespace TrainingNetwork.Web.Pages.Placements;
 
-/// <summary>A physician asks a center for a placement, at most one open request per center.</summary>
+/// <summary>
+/// A physician asks a center for a placement in one category, at most one open request per center. The category defaults
+/// to the first one the physician still needs cases in (else (G)(3)), or to the one named in the link that led here.
+/// </summary>
 [IdempotentForm]
 public sealed class RequestModel(AppDbContext db, TimeProvider clock, IdempotentForms forms) : PageModel
 {
@@ -26,11 +31,26 @@ public sealed class RequestModel(AppDbContext db, TimeProvider clock, Idempotent
 
     public bool HasOpenPlacement { get; private set; }
 
+    /// <summary>The first category the physician still needs cases in; null when none.</summary>
+    public string? NeededCategory { get; private set; }
+
+    /// <summary>The category a request is for unless the physician chooses another.</summary>
+    public string DefaultCategory => NeededCategory ?? "G3";
+
     public DateOnly Earliest => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(WesternmostOffset).DateTime);
 
     public DateOnly Latest => Earliest.AddYears(2);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string? category, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Input.Category = MatchingCategories.IsValid(category) ? category : DefaultCategory;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -52,13 +72,20 @@ public sealed class RequestModel(AppDbContext db, TimeProvider clock, Idempotent
             ModelState.AddModelError("Input.PreferredStart", $"Choose a date within two years, no later than {Latest:d MMM yyyy}.");
         }
 
+        // A form sent without the field (not from a browser) asks for the default category.
+        Input.Category ??= DefaultCategory;
+        if (!MatchingCategories.IsValid(Input.Category))
+        {
+            ModelState.AddModelError("Input.Category", "Choose (G)(1), (G)(2) or (G)(3).");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var now = clock.GetUtcNow();
-        db.Placements.Add(new Placement(Guid.CreateVersion7(now), _traineeId, CenterId, Input.PreferredStart!.Value, now));
+        db.Placements.Add(new Placement(Guid.CreateVersion7(now), _traineeId, CenterId, Input.PreferredStart!.Value, now, Input.Category));
         try
         {
             return await forms.SaveAsync(this, RedirectToPage("./Index"),
@@ -82,6 +109,8 @@ public sealed class RequestModel(AppDbContext db, TimeProvider clock, Idempotent
         CenterName = center;
         _traineeId = traineeId;
         HasOpenPlacement = await db.Placements.Where(p => p.TraineeId == traineeId && p.CenterId == CenterId).Open().AnyAsync(ct);
+        var needs = await db.ReadinessSummaries.Where(s => s.TraineeId == traineeId).Select(s => s.CasesStillNeeded).SingleOrDefaultAsync(ct) ?? [];
+        NeededCategory = MatchingCategories.All.FirstOrDefault(c => RemainingCases.In(needs, c) > 0);
         return true;
     }
 
@@ -90,5 +119,8 @@ public sealed class RequestModel(AppDbContext db, TimeProvider clock, Idempotent
         [Required(ErrorMessage = "Enter the date you would like to start.")]
         [Display(Name = "Preferred start date")]
         public DateOnly? PreferredStart { get; set; }
+
+        [Display(Name = "Category")]
+        public string? Category { get; set; }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrainingNetwork.Domain.Audit;
 using TrainingNetwork.Domain.Validation;
 using TrainingNetwork.Web.Data;
 using TrainingNetwork.Web.Security;
@@ -23,6 +24,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
                 Npi = t.Npi,
                 Specialty = t.Specialty,
                 PracticeState = t.PracticeState,
+                IntendedLicenseeState = t.IntendedLicenseeState,
             })
             .SingleOrDefaultAsync(ct);
         if (current is null)
@@ -47,6 +49,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         ModelState.CheckText("Input.FullName", Input.FullName, 200);
         ModelState.CheckText("Input.Specialty", Input.Specialty, 100);
         ModelState.CheckState("Input.PracticeState", Input.PracticeState);
+        ModelState.CheckState("Input.IntendedLicenseeState", Input.IntendedLicenseeState);
         var npi = Input.Npi?.Trim();
         if (!string.IsNullOrEmpty(npi) && !Npi.IsValid(npi))
         {
@@ -62,6 +65,15 @@ public sealed class EditModel(AppDbContext db) : PageModel
 
         user.FullName = TextInput.Clean(Input.FullName);
         trainee.UpdateProfile(TextInput.Clean(Input.Specialty), Input.PracticeState, string.IsNullOrEmpty(npi) ? null : npi);
+        var before = AuditSnapshots.Of(trainee);
+        var licenseeBefore = trainee.IntendedLicenseeState;
+        trainee.SetIntendedLicenseeState(Input.IntendedLicenseeState);
+        if (trainee.IntendedLicenseeState != licenseeBefore)
+        {
+            db.Audit(userId, AuditAction.IntendedLicenseeChanged, AppliedRuleSet.SubjectType, trainee.Id, before, AuditSnapshots.Of(trainee),
+                trainee.IntendedLicenseeState is { } state ? $"Licensee state set to {state}" : "Licensee state set to the practice state");
+        }
+
         await db.SaveChangesAsync(ct);
         TempData["Status"] = "Your profile was saved.";
         return RedirectToPage("./Index");
@@ -83,5 +95,8 @@ public sealed class EditModel(AppDbContext db) : PageModel
         [Required(ErrorMessage = "Choose the state where you practise.")]
         [Display(Name = "State where you practise")]
         public string PracticeState { get; set; } = "";
+
+        [Display(Name = "State of the licensee that will list you")]
+        public string? IntendedLicenseeState { get; set; }
     }
 }

@@ -18,6 +18,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader records, Tim
     public Summary Details { get; private set; } = null!;
     public IReadOnlyList<EvidenceCard> Evidence { get; private set; } = [];
     public IReadOnlyList<PathwayEligibility> Eligibility { get; private set; } = [];
+    public AppliedRuleSet RuleSet { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -103,6 +104,7 @@ public sealed class IndexModel(AppDbContext db, TraineeRecordLoader records, Tim
         ];
 
         var today = clock.Today();
+        RuleSet = await AppliedRuleSet.OfAsync(db, await db.Trainees.AsNoTracking().SingleAsync(t => t.Id == details.TraineeId, ct), today, ct);
         var eligibility = new List<PathwayEligibility>();
         foreach (var pathway in new[] { details.Pathway, details.Pathway == Pathway.Section396 ? Pathway.Section390 : Pathway.Section396 })
         {

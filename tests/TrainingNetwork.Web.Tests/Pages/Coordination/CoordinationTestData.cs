@@ -13,7 +13,7 @@ internal static class CoordinationTestData
     public const string BluegrassCoordinator = "coordinator.bluegrass@trainingnetwork.test";
     public const string Lutathera = "Lu-177 dotatate (Lutathera)";
 
-    public static readonly string[] CenterPages = ["Profile", "Therapies", "Roster", "Trainees"];
+    public static readonly string[] CenterPages = ["Profile", "Therapies", "Capacity", "Roster", "Trainees", "Claims"];
 
     public static Task<Guid> CenterIdAsync(this PortalFactory portal, string name) =>
         portal.QueryAsync(db => db.Centers.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
