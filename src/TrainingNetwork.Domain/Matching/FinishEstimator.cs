@@ -26,7 +26,10 @@ public sealed record FinishEstimate(CenterSupply Center, int CasesNeeded, int Di
         {
             var supply = Center.TrainingCasesPerMonth == 0
                 ? $"No training cases a month now ({Center.MonthlyAdministrations} administrations, {Center.PreceptorCasesPerMonth} a preceptor can supervise)."
-                : $"{Center.TrainingCasesPerMonth} training cases a month (the lesser of {Center.MonthlyAdministrations} administrations and {Center.PreceptorCasesPerMonth} a preceptor can supervise), shared by {Center.PhysiciansSharing + 1} {(Center.PhysiciansSharing == 0 ? "physician (you)" : $"physicians ({Center.PhysiciansSharing} placed and you)")}: {CasesPerMonth:0.##} a month for you.";
+                : $"{Center.TrainingCasesPerMonth} training cases a month (the lesser of {Center.MonthlyAdministrations} administrations and {Center.PreceptorCasesPerMonth} a preceptor can supervise), "
+                    + (Center.PhysiciansSharing == 0
+                        ? $"shared with no one placed there: {CasesPerMonth:0.##} a month."
+                        : $"shared equally by {Center.PhysiciansSharing + 1} physicians ({Center.PhysiciansSharing} placed there and this one): {CasesPerMonth:0.##} a month each.");
             var time = Weeks switch
             {
                 null => "No estimate.",

@@ -75,8 +75,8 @@ public sealed class FinishEstimatorTests
         var estimate = FinishEstimator.Estimate("IL", 3, Center("Shared", administrations: 6, preceptorCases: 8, openPlaces: 1, sharing: 2));
 
         Assert.Equal(
-            "6 training cases a month (the lesser of 6 administrations and 8 a preceptor can supervise), shared by 3 physicians (2 placed and you): "
-            + "2 a month for you. 3 cases to go ≈ 7 weeks. 1 open place.",
+            "6 training cases a month (the lesser of 6 administrations and 8 a preceptor can supervise), shared equally by 3 physicians (2 placed there and this one): "
+            + "2 a month each. 3 cases to go ≈ 7 weeks. 1 open place.",
             estimate.Explanation);
     }
 
@@ -87,8 +87,8 @@ public sealed class FinishEstimatorTests
         var estimate = FinishEstimator.Estimate("IL", 1, Center("Full", administrations: 8, preceptorCases: 8, openPlaces: 0));
 
         Assert.Equal(
-            "8 training cases a month (the lesser of 8 administrations and 8 a preceptor can supervise), shared by 1 physician (you): "
-            + "8 a month for you. 1 case to go ≈ 1 week. No open place now.",
+            "8 training cases a month (the lesser of 8 administrations and 8 a preceptor can supervise), shared with no one placed there: "
+            + "8 a month. 1 case to go ≈ 1 week. No open place now.",
             estimate.Explanation);
     }
 

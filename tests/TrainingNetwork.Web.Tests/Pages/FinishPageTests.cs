@@ -76,8 +76,8 @@ public sealed class FinishPageTests(PortalFactory portal) : IClassFixture<Portal
 
         var lakeshore = RowOf(page, "Lakeshore Cancer Institute");
         Assert.Equal(
-            "8 training cases a month (the lesser of 15 administrations and 8 a preceptor can supervise), shared by 2 physicians (1 placed and you): "
-            + "4 a month for you. 3 cases to go ≈ 4 weeks. 2 open places.",
+            "8 training cases a month (the lesser of 15 administrations and 8 a preceptor can supervise), shared equally by 2 physicians (1 placed there and this one): "
+            + "4 a month each. 3 cases to go ≈ 4 weeks. 2 open places.",
             lakeshore.QuerySelector(".explanation")!.TextContent.Trim());
         var lakeshoreId = await CenterIdAsync("Lakeshore Cancer Institute");
         Assert.Equal($"/Centers/Details/{lakeshoreId}", lakeshore.QuerySelector<IHtmlAnchorElement>("a.center-name")!.GetAttribute("href"));
