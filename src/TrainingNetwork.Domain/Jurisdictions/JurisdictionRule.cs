@@ -33,6 +33,9 @@ public sealed class JurisdictionRule
     /// <summary>Where the fact comes from (a Federal Register notice, a state rule), or why it was entered.</summary>
     public string Note { get; private set; }
 
+    /// <summary>The rule set a physician licensed here is judged under: this row's, unless staff chose another (Q1).</summary>
+    public RuleSet RuleSetWith(RuleSet? staffOverride) => staffOverride ?? RuleSet;
+
     /// <summary>The row in force on <paramref name="date"/> among one state's rows; before the first row, the first.</summary>
     public static JurisdictionRule InForce(IEnumerable<JurisdictionRule> stateRules, DateOnly date)
     {

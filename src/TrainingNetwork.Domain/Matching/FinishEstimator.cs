@@ -51,6 +51,9 @@ public static class FinishEstimator
 {
     public const decimal WeeksPerMonth = 52m / 12m;
 
+    /// <summary>Whole weeks, rounded up, that <paramref name="months"/> of supply take.</summary>
+    public static int WeeksFor(decimal months) => (int)Math.Ceiling(months * WeeksPerMonth);
+
     public static FinishEstimate Estimate(string homeState, int casesNeeded, CenterSupply center)
     {
         ArgumentNullException.ThrowIfNull(center);
@@ -59,7 +62,7 @@ public static class FinishEstimator
         var perMonth = center.TrainingCasesPerMonth / (decimal)(center.PhysiciansSharing + 1);
         int? weeks = casesNeeded == 0 ? 0
             : perMonth == 0 ? null
-            : (int)Math.Ceiling(casesNeeded / perMonth * WeeksPerMonth);
+            : WeeksFor(casesNeeded / perMonth);
         return new FinishEstimate(center, casesNeeded, distance, perMonth, weeks);
     }
 

@@ -48,12 +48,16 @@ public static class CenterSupplies
         var offers = await db.WaitlistEntries.AsNoTracking()
             .Where(e => e.Status == WaitlistStatus.Offered && centerIds.Contains(e.OfferedCenterId!.Value))
             .Select(e => new { CenterId = e.OfferedCenterId!.Value, e.Category }).ToListAsync(ct);
-        var taken = placed.Select(p => (p.CenterId, p.Category)).Concat(offers.Select(o => (o.CenterId, o.Category))).ToList();
+        var takenInCategory = placed.Select(p => (p.CenterId, p.Category)).Concat(offers.Select(o => (o.CenterId, o.Category)))
+            .CountBy(t => t).ToDictionary();
+        var takenAtCenter = takenInCategory.GroupBy(t => t.Key.CenterId).ToDictionary(g => g.Key, g => g.Sum(t => t.Value));
+        var stillNeeding = placed.Where(p => RemainingCases.In(p.Needs ?? [], p.Category) > 0)
+            .ToLookup(p => (p.CenterId, p.Category), p => p.TraineeId);
 
         return [.. capacities.Select(c => new CenterCategorySupply(
             c.Id, c.Name, c.City, c.State, c.Category,
             administrations.GetValueOrDefault((c.Id, c.Category)), c.PreceptorCasesPerMonth, c.TraineeSlots, c.CenterSlots,
-            taken.Count(t => t.CenterId == c.Id && t.Category == c.Category), taken.Count(t => t.CenterId == c.Id),
-            [.. placed.Where(p => p.CenterId == c.Id && p.Category == c.Category && RemainingCases.In(p.Needs ?? [], c.Category) > 0).Select(p => p.TraineeId)]))];
+            takenInCategory.GetValueOrDefault((c.Id, c.Category)), takenAtCenter.GetValueOrDefault(c.Id),
+            [.. stillNeeding[(c.Id, c.Category)]]))];
     }
 }

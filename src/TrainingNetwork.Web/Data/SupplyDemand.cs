@@ -24,7 +24,7 @@ public sealed record SupplyDemandFigures(
     /// weeks): 0 when no case is needed, null when cases are needed and there is no capacity.
     /// </summary>
     public int? WeeksToClear => CasesNeeded == 0 ? 0
-        : MonthsOfDemand is { } months ? (int)Math.Ceiling(months * FinishEstimator.WeeksPerMonth)
+        : MonthsOfDemand is { } months ? FinishEstimator.WeeksFor(months)
         : null;
 }
 

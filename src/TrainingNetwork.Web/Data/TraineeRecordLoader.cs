@@ -55,7 +55,7 @@ public sealed class TraineeRecordLoader(AppDbContext db)
         var chosenPathway = pathway ?? trainee.Pathway;
         var licenseeState = trainee.IntendedLicenseeState ?? trainee.PracticeState;
         var jurisdiction = JurisdictionRule.InForce(await JurisdictionRulesAsync(licenseeState, ct), evaluationDate);
-        var ruleSet = trainee.RuleSetOverride ?? jurisdiction.RuleSet;
+        var ruleSet = jurisdiction.RuleSetWith(trainee.RuleSetOverride);
         return new TraineeRecord
         {
             Pathway = chosenPathway,

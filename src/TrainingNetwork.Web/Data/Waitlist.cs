@@ -97,11 +97,12 @@ public sealed partial class Waitlist(AppDbContext db, IEmailSender email, IConfi
                 $"A center accepted you for {entry.Category} directly, so your place on the national waitlist for {entry.Category} has ended.", ct);
         }
 
+        var offeredCenterIds = offers.Select(o => o.CenterId).Distinct().ToList();
+        var centerNames = await db.Centers.Where(c => offeredCenterIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         foreach (var offer in offers)
         {
-            var center = await db.Centers.Where(c => c.Id == offer.CenterId).Select(c => c.Name).SingleAsync(ct);
             await NotifyAsync(offer.Entry, "A training place is offered to you",
-                $"{center} has a place for you in {offer.Entry.Category}. Accept it on your waitlist page by {offer.Entry.OfferExpiresAt:yyyy-MM-dd HH:mm} UTC, or it goes to the next physician in line.", ct);
+                $"{centerNames[offer.CenterId]} has a place for you in {offer.Entry.Category}. Accept it on your waitlist page by {offer.Entry.OfferExpiresAt:yyyy-MM-dd HH:mm} UTC, or it goes to the next physician in line.", ct);
         }
 
         return new WaitlistRound(lapsed.Count, offers.Count);

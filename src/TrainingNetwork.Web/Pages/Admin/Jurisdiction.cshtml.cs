@@ -8,6 +8,7 @@ using TrainingNetwork.Domain.Jurisdictions;
 using TrainingNetwork.Domain.Readiness.Records;
 using TrainingNetwork.Domain.Validation;
 using TrainingNetwork.Web.Data;
+using TrainingNetwork.Web.Pages.Centers;
 using TrainingNetwork.Web.Pages.Profile;
 using TrainingNetwork.Web.Security;
 
@@ -155,7 +156,7 @@ public sealed class JurisdictionModel(AppDbContext db, IdempotentForms forms, Ti
         $"{State} already has a row from {date:yyyy-MM-dd}. Choose another date, or remove that row first to replace it.";
 
     private static string Describe(JurisdictionRule rule) =>
-        $"from {rule.EffectiveFrom:yyyy-MM-dd} {rule.State} is regulated by the {AppliedRuleSet.InWords(rule.Regulator)} under {AppliedRuleSet.Code(rule.RuleSet)}";
+        $"from {rule.EffectiveFrom:yyyy-MM-dd} {rule.State} is regulated by the {CenterPlaces.RegulatorName(rule.Regulator)} under {AppliedRuleSet.Code(rule.RuleSet)}";
 
     private static string Reevaluated(int count) =>
         count == 1 ? "1 physician licensed there was re-evaluated." : $"{count} physicians licensed there were re-evaluated.";

@@ -17,6 +17,12 @@ public static class TherapyCategories
     // Only oral sodium iodide depends on the activity: one probe on each side of the engine's (G)(1) limit.
     private static readonly decimal[] ProbeActivitiesMbq = [DosageThresholds.G1MaximumMbq, 7400m];
 
+    // Classified once: every waitlist round and supply page asks for each center's therapies.
+    private static readonly Dictionary<string, IReadOnlyList<string>> MatchingCategoriesByAgent =
+        RadiopharmaceuticalCatalogue.All.ToDictionary(agent => agent.Name, agent => (IReadOnlyList<string>)
+            [.. Classify(agent).Select(c => c.Category.AsUseCategory()).OfType<UseCategory>()
+                .Select(RecordCodes.Categories.ToCode).Where(MatchingCategories.IsValid)]);
+
     /// <summary>The agents a center can offer for supervised cases: those a written directive is required for.</summary>
     public static IReadOnlyList<Radiopharmaceutical> Offerable { get; } =
         [.. RadiopharmaceuticalCatalogue.All.Where(agent => Classify(agent).All(c => c.Category != CaseCategory.NoWrittenDirective))];
@@ -41,11 +47,7 @@ public static class TherapyCategories
     /// The matching categories (G1, G2, G3) an agent's administrations fall in; both G1 and G2 for oral sodium iodide,
     /// whose activity decides. Empty for an agent outside them or unknown to the catalogue.
     /// </summary>
-    public static IReadOnlyList<string> MatchingCategoriesOf(string agentName) =>
-        RadiopharmaceuticalCatalogue.All.FirstOrDefault(agent => agent.Name == agentName) is { } agent
-            ? [.. Classify(agent).Select(c => c.Category.AsUseCategory()).OfType<UseCategory>()
-                .Select(RecordCodes.Categories.ToCode).Where(MatchingCategories.IsValid)]
-            : [];
+    public static IReadOnlyList<string> MatchingCategoriesOf(string agentName) => MatchingCategoriesByAgent.GetValueOrDefault(agentName, []);
 
     private static List<CaseClassification> Classify(Radiopharmaceutical agent) =>
         [.. ProbeActivitiesMbq.Select(activity => CaseClassifier.Classify(new CaseEntry

@@ -14,7 +14,7 @@ public sealed record AppliedRuleSet(string LicenseeState, bool IsPracticeState, 
     /// <summary>The audit subject of changes to a physician's licensee state or rule set override.</summary>
     public const string SubjectType = "trainee_profile";
 
-    public RuleSet RuleSet => Override ?? Jurisdiction.RuleSet;
+    public RuleSet RuleSet => Jurisdiction.RuleSetWith(Override);
 
     public static async Task<AppliedRuleSet> OfAsync(AppDbContext db, TraineeProfile trainee, DateOnly today, CancellationToken ct) =>
         new(trainee.LicenseeState, trainee.IntendedLicenseeState is null, await db.JurisdictionInForceAsync(trainee.LicenseeState, today, ct),
@@ -24,8 +24,6 @@ public sealed record AppliedRuleSet(string LicenseeState, bool IsPracticeState, 
     public static IReadOnlyList<string> RuleSetCodes { get; } = [Code(RuleSet.Nrc2019), Code(RuleSet.Legacy2005)];
 
     public static string Code(RuleSet ruleSet) => RecordCodes.RuleSets.ToCode(ruleSet);
-
-    public static string InWords(Regulator regulator) => regulator == Regulator.Nrc ? "NRC" : "Agreement State";
 
     /// <summary>Why the jurisdiction's rule set applies, e.g. "MI is regulated by the NRC under NRC-2019 since 2019-01-14."</summary>
     public string JurisdictionInWords =>
