@@ -75,7 +75,10 @@ public sealed class SupervisedCase : ITraineeEvidence
 
     public IReadOnlyList<CaseEvent> History => _history;
 
-    public bool IsSignedOff => Status == CaseStatus.Approved;
+    public bool IsSignedOff => IsSignOff(Status);
+
+    /// <summary>Whether a case in <paramref name="status"/> counts as signed off by its supervisor (usable in query projections).</summary>
+    public static bool IsSignOff(CaseStatus status) => status == CaseStatus.Approved;
 
     /// <summary>A draft, or a case the preceptor returned, can go (back) to the preceptor for review.</summary>
     public bool CanBeSubmitted => Status is CaseStatus.Draft or CaseStatus.Returned;

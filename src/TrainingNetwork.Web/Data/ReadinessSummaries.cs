@@ -97,15 +97,9 @@ public static class ReadinessSummaries
             .ToHashSet();
 
         var summaries = await db.ReadinessSummaries.Where(s => ids.Contains(s.TraineeId)).ToDictionaryAsync(s => s.TraineeId, ct);
-        var loader = new TraineeRecordLoader(db);
-        var refreshed = 0;
-        foreach (var id in ids)
+        var records = await new TraineeRecordLoader(db).LoadManyAsync(ids, today, ct: ct);
+        foreach (var (id, record) in records)
         {
-            if (await loader.LoadAsync(id, today, ct: ct) is not { } record)
-            {
-                continue;
-            }
-
             if (!summaries.TryGetValue(id, out var summary))
             {
                 summary = new ReadinessSummary(id);
@@ -114,11 +108,10 @@ public static class ReadinessSummaries
 
             summary.Refresh(ReadinessEngine.Evaluate(record), ReadinessEngine.RuleBookFor(record),
                 new StageFacts(placed.Contains(id), casesLogged.GetValueOrDefault(id), attested.Contains(id), accepted.Contains(id)));
-            refreshed++;
         }
 
         await db.SaveChangesAsync(ct);
-        return refreshed;
+        return records.Count;
     }
 
     /// <summary>Physicians whose summary is missing, older than <paramref name="today"/> or from another engine version.</summary>
@@ -127,3 +120,4 @@ public static class ReadinessSummaries
             .Where(t => !db.ReadinessSummaries.Any(s => s.TraineeId == t.Id && s.EvaluatedOn >= today && s.EngineVersion == ReadinessEngine.Version))
             .Select(t => t.Id);
 }
+

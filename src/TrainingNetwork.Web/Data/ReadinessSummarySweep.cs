@@ -5,8 +5,8 @@ namespace TrainingNetwork.Web.Data;
 /// <summary>
 /// Brings stale readiness summaries up to date: the passing of time changes the engine's answer (recentness, listings
 /// that end), and a new engine version may change it too. Runs at start and then every
-/// <c>ReadinessSummaries:SweepMinutes</c> (default 15; 0 turns it off). With several instances, a transaction-scoped
-/// advisory lock lets one instance sweep at a time; the others skip that round.
+/// <c>ReadinessSummaries:SweepMinutes</c> (default 15; 0 turns it off). With several instances, an advisory lock lets
+/// one instance sweep at a time; the others skip that round.
 /// </summary>
 public sealed partial class ReadinessSummarySweep(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<ReadinessSummarySweep> logger)
     : BackgroundService
@@ -41,29 +41,38 @@ public sealed partial class ReadinessSummarySweep(IServiceScopeFactory scopes, I
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Refreshes every stale summary, in batches; returns how many, or 0 when another instance holds the sweep.</summary>
+    /// <summary>
+    /// Refreshes every stale summary in batches, as many batches at once as there are cores (the engine's work overlaps
+    /// the database's); returns how many, or 0 when another instance holds the sweep. The sweep's lock is a session lock
+    /// held by a connection of its own for the whole sweep, so it ends if this instance dies.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        var total = 0;
-        while (true)
+        await using var lockScope = scopes.CreateAsyncScope();
+        var lockDb = lockScope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await lockDb.Database.OpenConnectionAsync(ct);
+        if (!await lockDb.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({SweepLock}) AS \"Value\"").SingleAsync(ct))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({SweepLock}) AS \"Value\"").SingleAsync(ct))
-            {
-                return total;
-            }
+            return 0;
+        }
 
+        try
+        {
             var today = clock.Today();
-            var batch = await db.StaleTrainees(today).OrderBy(id => id).Take(BatchSize).ToListAsync(ct);
-            if (batch.Count == 0)
+            var stale = await lockDb.StaleTrainees(today).OrderBy(id => id).ToListAsync(ct);
+            var total = 0;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+            await Parallel.ForEachAsync(stale.Chunk(BatchSize), parallel, async (batch, token) =>
             {
-                return total;
-            }
-
-            total += await ReadinessSummaries.RefreshAsync(db, batch, today, ct);
-            await transaction.CommitAsync(ct);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                Interlocked.Add(ref total, await ReadinessSummaries.RefreshAsync(db, batch, today, token));
+            });
+            return total;
+        }
+        finally
+        {
+            await lockDb.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SweepLock})", CancellationToken.None);
         }
     }
 

@@ -2,94 +2,130 @@ using Microsoft.EntityFrameworkCore;
 using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Jurisdictions;
 using TrainingNetwork.Domain.Readiness.Records;
+using TraineeProfile = TrainingNetwork.Domain.Trainees.TraineeProfile;
 
 namespace TrainingNetwork.Web.Data;
 
 /// <summary>
-/// Loads a physician's stored evidence into the v1 trainee record, so that every page, export and API judges readiness
-/// through the same engine from the same shape.
+/// Loads physicians' stored evidence into the v1 trainee record, so that every page, export and API judges readiness
+/// through the same engine from the same shape. One physician or a batch load the same way: one query per kind of
+/// evidence for the whole batch, so re-evaluating the network costs a few queries per few hundred physicians.
 /// </summary>
 public sealed class TraineeRecordLoader(AppDbContext db)
 {
     private readonly Dictionary<string, List<JurisdictionRule>> _jurisdictions = new(StringComparer.Ordinal);
 
-    public async Task<TraineeRecord?> LoadAsync(Guid traineeId, DateOnly evaluationDate, Pathway? pathway = null, CancellationToken ct = default)
+    /// <summary>The physician's record, judged under <paramref name="pathway"/> when given instead of the one on file.</summary>
+    public async Task<TraineeRecord?> LoadAsync(Guid traineeId, DateOnly evaluationDate, Pathway? pathway = null, CancellationToken ct = default) =>
+        (await LoadManyAsync([traineeId], evaluationDate, pathway, ct)).GetValueOrDefault(traineeId);
+
+    /// <summary>The records of those of <paramref name="traineeIds"/> that exist, by physician id.</summary>
+    public async Task<Dictionary<Guid, TraineeRecord>> LoadManyAsync(
+        IReadOnlyCollection<Guid> traineeIds, DateOnly evaluationDate, Pathway? pathway = null, CancellationToken ct = default)
     {
-        var trainee = await db.Trainees.AsNoTracking().Where(t => t.Id == traineeId)
-            .Select(t => new { t.UserId, t.Specialty, t.PracticeState, t.IntendedLicenseeState, t.Pathway, t.RequestedCategories, t.RuleSetOverride })
-            .SingleOrDefaultAsync(ct);
-        if (trainee is null)
+        var ids = traineeIds.ToList();
+        var trainees = await db.Trainees.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new TraineeFacts(t.Id, t.UserId, t.Specialty, t.PracticeState, t.IntendedLicenseeState, t.Pathway, t.RequestedCategories, t.RuleSetOverride))
+            .ToListAsync(ct);
+        if (trainees.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var boards = await db.BoardCertificates.AsNoTracking().Where(b => b.TraineeId == traineeId)
-            .Select(b => new BoardCertification(b.Board, b.Specialty, b.IssuedOn, b.RecognizedUnder)).ToListAsync(ct);
-        var classroom = await db.ClassroomEntries.AsNoTracking().Where(c => c.TraineeId == traineeId)
-            .Select(c => new ClassroomEntry(c.Topic, c.Hours, c.CompletedOn, c.Provider, "")).ToListAsync(ct);
-        var work = await db.WorkExperience.AsNoTracking().Where(w => w.TraineeId == traineeId)
-            .Select(w => new WorkExperienceEntry(w.Element, w.CompletedOn, w.SupervisorUserId, w.Hours, w.License)).ToListAsync(ct);
-        var cases = await db.Cases.AsNoTracking().Where(c => c.TraineeId == traineeId)
-            .Join(db.Centers, c => c.CenterId, center => center.Id, (c, center) => new { Case = c, center.LicenseNumber })
-            .ToListAsync(ct);
-
-        var attestations = await db.AttestationsInForce().AsNoTracking()
-            .Where(a => a.TraineeId == traineeId)
-            .Select(a => new { a.SignerUserId, a.Type, a.SignedAt, a.Categories, a.ConcurringFacultyUserId })
-            .ToListAsync(ct);
-
-        var preceptorIds = cases.Select(c => c.Case.SupervisorUserId).Concat(work.Select(w => w.SupervisorId))
-            .Concat(attestations.Select(a => a.SignerUserId)).Concat(attestations.Select(a => a.ConcurringFacultyUserId).OfType<string>())
-            .Distinct().ToList();
-        var authorizationOwners = preceptorIds.Append(trainee.UserId).ToList();
-        var authorizations = (await db.PracticeAuthorizations.AsNoTracking().Where(a => authorizationOwners.Contains(a.UserId)).ToListAsync(ct))
-            .ToLookup(a => a.UserId, ToAuthorization);
-        var names = await db.Users.AsNoTracking().Where(u => preceptorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        // A residency-program-director attestation was checked against the roster when signed, so its signer stays a
-        // director for it even if the roster flag is cleared later.
-        var programDirectors = (await db.CenterMemberships.AsNoTracking()
-                .Where(m => preceptorIds.Contains(m.UserId) && m.ResidencyProgramDirector).Select(m => m.UserId).ToListAsync(ct))
-            .Concat(attestations.Where(a => a.Type == AttestationType.ResidencyProgramDirector).Select(a => a.SignerUserId))
-            .ToHashSet();
-
-        var chosenPathway = pathway ?? trainee.Pathway;
-        var licenseeState = trainee.IntendedLicenseeState ?? trainee.PracticeState;
-        var jurisdiction = JurisdictionRule.InForce(await JurisdictionRulesAsync(licenseeState, ct), evaluationDate);
-        var ruleSet = jurisdiction.RuleSetWith(trainee.RuleSetOverride);
-        return new TraineeRecord
-        {
-            Pathway = chosenPathway,
-            RuleSet = ruleSet,
-            Jurisdiction = new Jurisdiction(jurisdiction.Regulator, licenseeState),
-            RequestedCategories = Domain.Trainees.TraineeProfile.CategoriesUnder(ruleSet,
-                chosenPathway == trainee.Pathway ? trainee.RequestedCategories : Domain.Trainees.TraineeProfile.DefaultCategories(chosenPathway)),
-            EvaluationDate = evaluationDate,
-            Trainee = new Trainee
-            {
-                Id = trainee.UserId,
-                Specialty = trainee.Specialty,
-                AuAuthorizations = [.. authorizations[trainee.UserId]],
-                BoardCertifications = boards,
-            },
-            ClassroomTraining = classroom,
-            WorkExperience = work,
-            Cases = [.. cases.Select(c => ToCase(c.Case, c.LicenseNumber))],
-            Preceptors = [.. preceptorIds.Select(id => new Preceptor
-            {
-                Id = id,
-                Name = names.GetValueOrDefault(id, ""),
-                ResidencyProgramDirector = programDirectors.Contains(id),
-                Authorizations = [.. authorizations[id]],
-            })],
-            Attestations = [.. attestations.Select(a => new Attestation
+        var boards = (await db.BoardCertificates.AsNoTracking().Where(b => ids.Contains(b.TraineeId))
+                .Select(b => new { b.TraineeId, Entry = new BoardCertification(b.Board, b.Specialty, b.IssuedOn, b.RecognizedUnder) }).ToListAsync(ct))
+            .ToLookup(b => b.TraineeId, b => b.Entry);
+        var classroom = (await db.ClassroomEntries.AsNoTracking().Where(c => ids.Contains(c.TraineeId))
+                .Select(c => new { c.TraineeId, Entry = new ClassroomEntry(c.Topic, c.Hours, c.CompletedOn, c.Provider, "") }).ToListAsync(ct))
+            .ToLookup(c => c.TraineeId, c => c.Entry);
+        var work = (await db.WorkExperience.AsNoTracking().Where(w => ids.Contains(w.TraineeId))
+                .Select(w => new { w.TraineeId, Entry = new WorkExperienceEntry(w.Element, w.CompletedOn, w.SupervisorUserId, w.Hours, w.License) }).ToListAsync(ct))
+            .ToLookup(w => w.TraineeId, w => w.Entry);
+        var cases = (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.TraineeId))
+                .Join(db.Centers, c => c.CenterId, center => center.Id, (c, center) => new
+                {
+                    c.TraineeId,
+                    Entry = new CaseEntry
+                    {
+                        CaseId = c.Id.ToString(),
+                        Date = c.AdministeredOn,
+                        Radiopharmaceutical = c.Radiopharmaceutical,
+                        Nuclide = c.Nuclide,
+                        Route = c.Route,
+                        ActivityMbq = c.ActivityMbq,
+                        WrittenDirectiveRequired = c.WrittenDirectiveRequired,
+                        PersonalParticipation = c.PersonalParticipation,
+                        SupervisorId = c.SupervisorUserId,
+                        License = center.LicenseNumber,
+                        SignedOff = SupervisedCase.IsSignOff(c.Status),
+                        PatientPseudonym = c.PatientToken,
+                    },
+                })
+                .ToListAsync(ct))
+            .ToLookup(c => c.TraineeId, c => c.Entry);
+        var attestations = (await db.AttestationsInForce().AsNoTracking().Where(a => ids.Contains(a.TraineeId))
+                .Select(a => new { a.TraineeId, a.SignerUserId, a.Type, a.SignedAt, a.Categories, a.ConcurringFacultyUserId })
+                .ToListAsync(ct))
+            .ToLookup(a => a.TraineeId, a => new Attestation
             {
                 AttestorId = a.SignerUserId,
                 Type = a.Type,
                 Date = DateOnly.FromDateTime(a.SignedAt.UtcDateTime),
                 Categories = [.. a.Categories.Select(RecordCodes.Categories.Parse)],
                 ConcurringFacultyId = a.ConcurringFacultyUserId,
-            })],
-        };
+            });
+
+        var evidence = trainees.ToDictionary(t => t.Id, t => new Evidence([.. cases[t.Id]], [.. work[t.Id]], [.. attestations[t.Id]]));
+        var preceptorIds = evidence.Values.SelectMany(e => e.PreceptorIds()).Distinct().ToList();
+        var authorizationOwners = preceptorIds.Concat(trainees.Select(t => t.UserId)).ToList();
+        var authorizations = (await db.PracticeAuthorizations.AsNoTracking().Where(a => authorizationOwners.Contains(a.UserId)).ToListAsync(ct))
+            .ToLookup(a => a.UserId, ToAuthorization);
+        var names = await db.Users.Where(u => preceptorIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        // A residency-program-director attestation was checked against the roster when signed, so its signer stays a
+        // director for it even if the roster flag is cleared later.
+        var rosterDirectors = (await db.CenterMemberships.AsNoTracking()
+            .Where(m => preceptorIds.Contains(m.UserId) && m.ResidencyProgramDirector).Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
+
+        var records = new Dictionary<Guid, TraineeRecord>(trainees.Count);
+        foreach (var trainee in trainees)
+        {
+            var own = evidence[trainee.Id];
+            var directors = own.Attestations.Where(a => a.Type == AttestationType.ResidencyProgramDirector).Select(a => a.AttestorId).ToHashSet();
+            directors.UnionWith(rosterDirectors);
+            var licenseeState = trainee.IntendedLicenseeState ?? trainee.PracticeState;
+            var jurisdiction = JurisdictionRule.InForce(await JurisdictionRulesAsync(licenseeState, ct), evaluationDate);
+            var ruleSet = jurisdiction.RuleSetWith(trainee.RuleSetOverride);
+            var chosenPathway = pathway ?? trainee.Pathway;
+            records[trainee.Id] = new TraineeRecord
+            {
+                Pathway = chosenPathway,
+                RuleSet = ruleSet,
+                Jurisdiction = new Jurisdiction(jurisdiction.Regulator, licenseeState),
+                RequestedCategories = TraineeProfile.CategoriesUnder(ruleSet,
+                    chosenPathway == trainee.Pathway ? trainee.RequestedCategories : TraineeProfile.DefaultCategories(chosenPathway)),
+                EvaluationDate = evaluationDate,
+                Trainee = new Trainee
+                {
+                    Id = trainee.UserId,
+                    Specialty = trainee.Specialty,
+                    AuAuthorizations = [.. authorizations[trainee.UserId]],
+                    BoardCertifications = [.. boards[trainee.Id]],
+                },
+                ClassroomTraining = [.. classroom[trainee.Id]],
+                WorkExperience = own.Work,
+                Cases = own.Cases,
+                Preceptors = [.. own.PreceptorIds().Select(id => new Preceptor
+                {
+                    Id = id,
+                    Name = names.GetValueOrDefault(id, ""),
+                    ResidencyProgramDirector = directors.Contains(id),
+                    Authorizations = [.. authorizations[id]],
+                })],
+                Attestations = own.Attestations,
+            };
+        }
+
+        return records;
     }
 
     /// <summary>A state's jurisdiction rules, read once per loader (a batch of physicians shares few states).</summary>
@@ -104,6 +140,19 @@ public sealed class TraineeRecordLoader(AppDbContext db)
         return rules;
     }
 
+    private sealed record TraineeFacts(
+        Guid Id, string UserId, string Specialty, string PracticeState, string? IntendedLicenseeState, Pathway Pathway,
+        List<string> RequestedCategories, RuleSet? RuleSetOverride);
+
+    private sealed record Evidence(List<CaseEntry> Cases, List<WorkExperienceEntry> Work, List<Attestation> Attestations)
+    {
+        /// <summary>Everyone who supervised or attested this physician's evidence, each once.</summary>
+        public IEnumerable<string> PreceptorIds() =>
+            Cases.Select(c => c.SupervisorId).Concat(Work.Select(w => w.SupervisorId))
+                .Concat(Attestations.Select(a => a.AttestorId)).Concat(Attestations.Select(a => a.ConcurringFacultyId).OfType<string>())
+                .Distinct();
+    }
+
     private static Authorization ToAuthorization(Domain.Credentials.PracticeAuthorization a) => new()
     {
         Basis = RecordCodes.Bases.Parse(a.Basis),
@@ -114,21 +163,5 @@ public sealed class TraineeRecordLoader(AppDbContext db)
         Status = a.Status,
         ListedFrom = a.ListedFrom,
         ListedUntil = a.ListedUntil,
-    };
-
-    private static CaseEntry ToCase(SupervisedCase c, string license) => new()
-    {
-        CaseId = c.Id.ToString(),
-        Date = c.AdministeredOn,
-        Radiopharmaceutical = c.Radiopharmaceutical,
-        Nuclide = c.Nuclide,
-        Route = c.Route,
-        ActivityMbq = c.ActivityMbq,
-        WrittenDirectiveRequired = c.WrittenDirectiveRequired,
-        PersonalParticipation = c.PersonalParticipation,
-        SupervisorId = c.SupervisorUserId,
-        License = license,
-        SignedOff = c.IsSignedOff,
-        PatientPseudonym = c.PatientToken,
     };
 }
