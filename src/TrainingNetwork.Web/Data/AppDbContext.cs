@@ -48,6 +48,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<PacketReview> PacketReviews => Set<PacketReview>();
     public DbSet<ReviewPointClosure> ReviewPointClosures => Set<ReviewPointClosure>();
     public DbSet<ReadinessSummary> ReadinessSummaries => Set<ReadinessSummary>();
+    public DbSet<CaseMonthTally> CaseMonthTallies => Set<CaseMonthTally>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

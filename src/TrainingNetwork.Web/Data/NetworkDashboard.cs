@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using TrainingNetwork.Domain.Cases;
 using TrainingNetwork.Domain.Centers;
 using TrainingNetwork.Domain.Readiness.Catalogue;
 using TrainingNetwork.Domain.Readiness.Records;
@@ -253,9 +252,9 @@ public sealed class NetworkDashboard(AppDbContext db)
         }
 
         var capacity = await therapies.Select(t => new { t.CenterId, t.Agent, t.MonthlyCaseCapacity }).ToListAsync(ct);
-        var logged = await Cases(filter).Where(c => c.AdministeredOn >= from && c.AdministeredOn < before)
-            .GroupBy(c => new { c.CenterId, c.Radiopharmaceutical })
-            .Select(g => new { g.Key.CenterId, g.Key.Radiopharmaceutical, Count = g.Count() }).ToListAsync(ct);
+        var logged = await Tallies(filter).Where(t => t.Month >= from && t.Month < before)
+            .GroupBy(t => new { t.CenterId, t.Agent })
+            .Select(g => new { g.Key.CenterId, Radiopharmaceutical = g.Key.Agent, Count = g.Sum(t => t.Logged) }).ToListAsync(ct);
 
         // Agents to categories is the engine's classifier, in memory: at most one row per center and agent reaches here.
         return [.. capacity.Select(t => (t.CenterId, Category: CategoryOf(t.Agent), Capacity: t.MonthlyCaseCapacity, Cases: 0))
@@ -266,9 +265,9 @@ public sealed class NetworkDashboard(AppDbContext db)
 
     /// <summary>Cases logged and approved per agent and calendar month, administered from <paramref name="from"/> on.</summary>
     public async Task<IReadOnlyList<AgentMonth>> CasesPerAgentMonthAsync(DashboardFilter filter, DateOnly from, CancellationToken ct) =>
-        await Cases(filter).Where(c => c.AdministeredOn >= from)
-            .GroupBy(c => new { c.Radiopharmaceutical, c.AdministeredOn.Year, c.AdministeredOn.Month })
-            .Select(g => new AgentMonth(g.Key.Radiopharmaceutical, g.Key.Year, g.Key.Month, g.Count(), g.Count(c => c.Status == CaseStatus.Approved)))
+        await Tallies(filter).Where(t => t.Month >= from)
+            .GroupBy(t => new { t.Agent, t.Month })
+            .Select(g => new AgentMonth(g.Key.Agent, g.Key.Month.Year, g.Key.Month.Month, g.Sum(t => t.Logged), g.Sum(t => t.Approved)))
             .ToListAsync(ct);
 
     /// <summary>Waitlisted placements per center (center id as key).</summary>
@@ -328,26 +327,25 @@ public sealed class NetworkDashboard(AppDbContext db)
 
     /// <summary>Cases logged and approved per center, agent and calendar month, over the whole history.</summary>
     public async Task<IReadOnlyList<CenterAgentMonth>> CaseAggregatesAsync(DashboardFilter filter, CancellationToken ct) =>
-        await Cases(filter)
-            .GroupBy(c => new { c.CenterId, c.Radiopharmaceutical, c.AdministeredOn.Year, c.AdministeredOn.Month })
-            .Select(g => new CenterAgentMonth(
-                g.Key.CenterId, g.Key.Radiopharmaceutical, g.Key.Year, g.Key.Month, g.Count(), g.Count(c => c.Status == CaseStatus.Approved)))
+        await Tallies(filter)
+            .Select(t => new CenterAgentMonth(t.CenterId, t.Agent, t.Month.Year, t.Month.Month, t.Logged, t.Approved))
             .ToListAsync(ct);
 
-    private IQueryable<SupervisedCase> Cases(DashboardFilter filter)
+    /// <summary>The case tallies in scope: exact counts kept by the database on every case write (<see cref="CaseMonthTally"/>).</summary>
+    private IQueryable<CaseMonthTally> Tallies(DashboardFilter filter)
     {
-        var cases = db.Cases.AsQueryable();
+        var tallies = db.CaseMonthTallies.Where(t => t.Logged > 0);
         if (filter.CenterIds is { } centerIds)
         {
-            cases = cases.Where(c => centerIds.Contains(c.CenterId));
+            tallies = tallies.Where(t => centerIds.Contains(t.CenterId));
         }
 
         if (filter.Agents is { } agents)
         {
-            cases = cases.Where(c => agents.Contains(c.Radiopharmaceutical));
+            tallies = tallies.Where(t => agents.Contains(t.Agent));
         }
 
-        return cases;
+        return tallies;
     }
 
     // Fresh parameters for every command: a parameter belongs to one command at a time.

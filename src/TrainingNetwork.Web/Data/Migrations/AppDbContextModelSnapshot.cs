@@ -1700,6 +1700,38 @@ namespace TrainingNetwork.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingNetwork.Web.Data.CaseMonthTally", b =>
+                {
+                    b.Property<Guid>("CenterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("center_id");
+
+                    b.Property<string>("Agent")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("agent");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved");
+
+                    b.Property<int>("Logged")
+                        .HasColumnType("integer")
+                        .HasColumnName("logged");
+
+                    b.HasKey("CenterId", "Agent", "Month")
+                        .HasName("pk_case_month_tallies");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_case_month_tallies_month");
+
+                    b.ToTable("case_month_tallies", (string)null);
+                });
+
             modelBuilder.Entity("TrainingNetwork.Web.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")
@@ -2148,6 +2180,16 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_work_experience_trainees_trainee_id");
+                });
+
+            modelBuilder.Entity("TrainingNetwork.Web.Data.CaseMonthTally", b =>
+                {
+                    b.HasOne("TrainingNetwork.Domain.Centers.Center", null)
+                        .WithMany()
+                        .HasForeignKey("CenterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_month_tallies_centers_center_id");
                 });
 
             modelBuilder.Entity("TrainingNetwork.Web.Data.IdempotencyRecord", b =>
