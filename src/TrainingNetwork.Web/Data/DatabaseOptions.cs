@@ -18,13 +18,36 @@ public static class DatabaseOptions
     public const int ConnectTimeoutSeconds = 5;
 
     public static DbContextOptionsBuilder UseTrainingNetworkDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithConnectTimeout(connectionString)).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(Tuned(connectionString)).UseSnakeCaseNamingConvention();
 
-    /// <summary>The connection string with <see cref="ConnectTimeoutSeconds"/>, unless it sets a Timeout of its own.</summary>
-    public static string WithConnectTimeout(string connectionString) =>
-        new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout")
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = ConnectTimeoutSeconds }.ConnectionString;
+    /// <summary>
+    /// The connection string with the portal's defaults for what it does not set itself: <see cref="ConnectTimeoutSeconds"/>;
+    /// statements used more than once on a connection kept prepared (a page runs the same dozen queries every time); and
+    /// no DISCARD ALL when a connection goes back to the pool, which would throw those prepared statements away. The
+    /// portal keeps no session state on a connection beyond advisory locks, which it always unlocks itself
+    /// (docs/decisions/0014-performance-and-scale-out.md).
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            tuned.Timeout = ConnectTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            tuned.MaxAutoPrepare = 100;
+        }
+
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        return tuned.ConnectionString;
+    }
 }
 
 /// <summary>Lets `dotnet ef` build the model without starting the app or reaching a database.</summary>

@@ -225,7 +225,17 @@ public sealed class DatabaseUnavailableTests
     [InlineData("Host=db;Database=tn;Timeout=12", 12)]
     [InlineData("Host=db;Database=tn;timeout=1", 1)]
     public void Connect_timeout_is_five_seconds_unless_the_connection_string_sets_one(string connectionString, int seconds) =>
-        Assert.Equal(seconds, new NpgsqlConnectionStringBuilder(DatabaseOptions.WithConnectTimeout(connectionString)).Timeout);
+        Assert.Equal(seconds, new NpgsqlConnectionStringBuilder(DatabaseOptions.Tuned(connectionString)).Timeout);
+
+    [Theory]
+    [InlineData("Host=db;Database=tn", 100, true)]
+    [InlineData("Host=db;Database=tn;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
+    public void Statements_stay_prepared_unless_the_connection_string_says_otherwise(string connectionString, int maxAutoPrepare, bool noResetOnClose)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DatabaseOptions.Tuned(connectionString));
+        Assert.Equal(maxAutoPrepare, tuned.MaxAutoPrepare);
+        Assert.Equal(noResetOnClose, tuned.NoResetOnClose);
+    }
 
     [Fact]
     public async Task Api_request_gets_problem_json_with_retry_after()
