@@ -9,7 +9,8 @@ namespace TrainingNetwork.Web.Data;
 /// <summary>
 /// Loads physicians' stored evidence into the v1 trainee record, so that every page, export and API judges readiness
 /// through the same engine from the same shape. One physician or a batch load the same way: one query per kind of
-/// evidence for the whole batch, so re-evaluating the network costs a few queries per few hundred physicians.
+/// evidence for the whole batch, so re-evaluating the network costs a few queries per few hundred physicians; evidence
+/// comes in date order, so a record reads the same however it was loaded.
 /// </summary>
 public sealed class TraineeRecordLoader(AppDbContext db)
 {
@@ -32,16 +33,16 @@ public sealed class TraineeRecordLoader(AppDbContext db)
             return [];
         }
 
-        var boards = (await db.BoardCertificates.AsNoTracking().Where(b => ids.Contains(b.TraineeId))
+        var boards = (await db.BoardCertificates.AsNoTracking().Where(b => ids.Contains(b.TraineeId)).OrderBy(b => b.IssuedOn).ThenBy(b => b.Id)
                 .Select(b => new { b.TraineeId, Entry = new BoardCertification(b.Board, b.Specialty, b.IssuedOn, b.RecognizedUnder) }).ToListAsync(ct))
             .ToLookup(b => b.TraineeId, b => b.Entry);
-        var classroom = (await db.ClassroomEntries.AsNoTracking().Where(c => ids.Contains(c.TraineeId))
+        var classroom = (await db.ClassroomEntries.AsNoTracking().Where(c => ids.Contains(c.TraineeId)).OrderBy(c => c.CompletedOn).ThenBy(c => c.Id)
                 .Select(c => new { c.TraineeId, Entry = new ClassroomEntry(c.Topic, c.Hours, c.CompletedOn, c.Provider, "") }).ToListAsync(ct))
             .ToLookup(c => c.TraineeId, c => c.Entry);
-        var work = (await db.WorkExperience.AsNoTracking().Where(w => ids.Contains(w.TraineeId))
+        var work = (await db.WorkExperience.AsNoTracking().Where(w => ids.Contains(w.TraineeId)).OrderBy(w => w.CompletedOn).ThenBy(w => w.Id)
                 .Select(w => new { w.TraineeId, Entry = new WorkExperienceEntry(w.Element, w.CompletedOn, w.SupervisorUserId, w.Hours, w.License) }).ToListAsync(ct))
             .ToLookup(w => w.TraineeId, w => w.Entry);
-        var cases = (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.TraineeId))
+        var cases = (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.TraineeId)).OrderBy(c => c.AdministeredOn).ThenBy(c => c.Id)
                 .Join(db.Centers, c => c.CenterId, center => center.Id, (c, center) => new
                 {
                     c.TraineeId,
@@ -63,7 +64,7 @@ public sealed class TraineeRecordLoader(AppDbContext db)
                 })
                 .ToListAsync(ct))
             .ToLookup(c => c.TraineeId, c => c.Entry);
-        var attestations = (await db.AttestationsInForce().AsNoTracking().Where(a => ids.Contains(a.TraineeId))
+        var attestations = (await db.AttestationsInForce().AsNoTracking().Where(a => ids.Contains(a.TraineeId)).OrderBy(a => a.SignedAt).ThenBy(a => a.Id)
                 .Select(a => new { a.TraineeId, a.SignerUserId, a.Type, a.SignedAt, a.Categories, a.ConcurringFacultyUserId })
                 .ToListAsync(ct))
             .ToLookup(a => a.TraineeId, a => new Attestation

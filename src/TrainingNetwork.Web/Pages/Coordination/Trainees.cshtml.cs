@@ -36,25 +36,18 @@ public sealed class TraineesModel(AppDbContext db, TraineeRecordLoader loader, T
     private IQueryable<Placement> Placements(PlacementStatus status) =>
         Db.Placements.Where(p => p.CenterId == CenterId && p.Status == status);
 
-    // One engine evaluation per physician on every load: fine for a center's handful of trainees. A center with
-    // hundreds would need the verdicts stored when evidence changes.
+    // The engine judges each physician on every load, from records loaded together (one query per kind of evidence).
     private async Task<IReadOnlyList<TraineeStanding>> StandingsAsync(IQueryable<Placement> placements, CancellationToken ct)
     {
         var rows = await placements
             .Join(Db.Trainees, p => p.TraineeId, t => t.Id, (p, t) => new { p.TraineeId, p.StartsOn, t.UserId })
             .Join(Db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.TraineeId, x.StartsOn, u.FullName })
             .ToListAsync(ct);
-        var today = clock.Today();
-        var standings = new List<TraineeStanding>();
-        foreach (var row in rows)
-        {
-            var result = ReadinessEngine.Evaluate((await loader.LoadAsync(row.TraineeId, today, ct: ct))!);
-            standings.Add(new TraineeStanding(
-                row.FullName, row.StartsOn,
-                [.. result.Categories.Select(c => new CategoryStanding(RecordCodes.Categories.ToCode(c.Category), c.Status, c.Unmet.Count))]));
-        }
-
-        return standings;
+        var records = await loader.LoadManyAsync([.. rows.Select(r => r.TraineeId).Distinct()], clock.Today(), ct: ct);
+        return [.. rows.Select(row => new TraineeStanding(
+            row.FullName, row.StartsOn,
+            [.. ReadinessEngine.Evaluate(records[row.TraineeId]).Categories
+                .Select(c => new CategoryStanding(RecordCodes.Categories.ToCode(c.Category), c.Status, c.Unmet.Count))]))];
     }
 
     public sealed record TraineeStanding(string Name, DateOnly? StartedOn, IReadOnlyList<CategoryStanding> Categories);
