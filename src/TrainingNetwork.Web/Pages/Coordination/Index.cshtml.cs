@@ -16,7 +16,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Centers = await db.Centers.Where(c => db.CoordinatedCenterIds(User).Contains(c.Id))
+        // Split: one query per list, not every therapy times every preceptor times every placement in one result.
+        Centers = await db.Centers.AsSplitQuery().Where(c => db.CoordinatedCenterIds(User).Contains(c.Id))
             .OrderBy(c => c.Name)
             .Select(c => new CenterSummary(
                 c.Id, c.Name, c.City, c.State, c.Regulator, c.LicenseNumber,
