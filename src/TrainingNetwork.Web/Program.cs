@@ -34,6 +34,7 @@ builder.Services.AddHostedService<WaitlistSweep>();
 
 var app = builder.Build();
 await app.PrepareTrainingNetworkDatabaseAsync();
+await app.LoadDataProtectionKeysAsync();
 if (args is [FirstAdmin.Command, var adminEmail, var adminName])
 {
     var outcome = await FirstAdmin.CreateAsync(app.Services, adminEmail, adminName);
