@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -23,7 +24,16 @@ public static class SecurityHeadersSetup
     {
         var httpsOnly = builder.HttpsOnly();
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
-        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // The client's address (rate limits, logs) and scheme as the proxy saw them. Loopback proxies are trusted by
+            // default; a balancer on another host is listed in ForwardedHeaders:KnownProxies.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -55,9 +65,9 @@ public static class SecurityHeadersSetup
 
     public static void UseTrainingNetworkSecurityHeaders(this WebApplication app, bool httpsOnly)
     {
+        app.UseForwardedHeaders();
         if (httpsOnly)
         {
-            app.UseForwardedHeaders();
             app.UseHsts();
         }
 

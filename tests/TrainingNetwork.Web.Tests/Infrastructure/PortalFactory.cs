@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,6 +122,27 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000000");
         builder.UseSetting("Audit:AnchorHours", "0");
         builder.UseSetting("Audit:AnchorDirectory", AnchorDirectory);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, UnknownPeerAddress>());
+    }
+
+    /// <summary>
+    /// The test server leaves the client's address empty, which the forwarded-headers check would not treat as an
+    /// unknown peer; a real connection always has one. Test clients connect from a documentation address, like a browser
+    /// elsewhere on the internet, unless a test sets the peer itself.
+    /// </summary>
+    private sealed class UnknownPeerAddress : IStartupFilter
+    {
+        public static readonly IPAddress Address = IPAddress.Parse("192.0.2.1");
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= Address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
 
