@@ -30,7 +30,15 @@ internal static class CpuTime
         }
     }
 
-    public static TimeSpan Of(IEnumerable<int> pids) => pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + Of(pid));
+    /// <summary>Each process's CPU time now, for <see cref="Since"/>.</summary>
+    public static Dictionary<int, TimeSpan> Snapshot(IEnumerable<int> pids) => pids.ToDictionary(pid => pid, Of);
+
+    /// <summary>
+    /// CPU time used since <paramref name="before"/> by the processes still running; a process killed meanwhile (the
+    /// scale-out run's) is left out, as /proc no longer has its time.
+    /// </summary>
+    public static TimeSpan Since(IReadOnlyDictionary<int, TimeSpan> before) =>
+        before.Aggregate(TimeSpan.Zero, (sum, process) => Of(process.Key) is var now && now >= process.Value ? sum + (now - process.Value) : sum);
 
     /// <summary>CPU time as a share of one core over <paramref name="wall"/> (200 % = both cores of this machine).</summary>
     public static double PercentOfOneCore(TimeSpan cpu, TimeSpan wall) => wall <= TimeSpan.Zero ? 0 : Math.Round(100 * cpu / wall, 0);

@@ -69,7 +69,8 @@ static async Task<int> LoadAsync(LoadOptions options)
     {
         var saved = await accounts.SavedNotesAsync(caseSubmit.NotePrefix, CancellationToken.None);
         var lost = caseSubmit.Acknowledged.Where(note => !saved.Contains(note)).Order(StringComparer.Ordinal).ToList();
-        writes = new CaseWrites(caseSubmit.Acknowledged.Count, caseSubmit.Acknowledged.Count - lost.Count, lost.Count, lost);
+        var found = caseSubmit.Acknowledged.Count - lost.Count;
+        writes = new CaseWrites(caseSubmit.Acknowledged.Count, found, lost.Count, lost, saved.Count - found);
     }
 
     var report = new RunReport(options.Label, date, options.Connections, options.Duration.TotalSeconds, options.Warmup.TotalSeconds,

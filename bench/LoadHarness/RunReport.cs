@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace LoadHarness;
 
-/// <summary>What the case-submit scenario's acknowledged writes came to in the database.</summary>
-internal sealed record CaseWrites(int Acknowledged, int Found, int Lost, IReadOnlyList<string> LostNotes);
+/// <summary>
+/// What the case-submit scenario's acknowledged writes came to in the database; also how many cases were saved although
+/// their answer never arrived (a request cut off after its commit, e.g. by a killed instance: not lost, just unconfirmed).
+/// </summary>
+internal sealed record CaseWrites(int Acknowledged, int Found, int Lost, IReadOnlyList<string> LostNotes, int SavedUnacknowledged);
 
 /// <summary>One load run: the machine, the settings and every scenario's numbers (the --out JSON).</summary>
 internal sealed record RunReport(
@@ -61,10 +64,20 @@ internal sealed record RunReport(
         if (CaseWrites is { } writes)
         {
             text.AppendLine();
-            text.AppendLine(culture, $"case-submit writes: {writes.Acknowledged:N0} acknowledged, {writes.Found:N0} found in the database, {writes.Lost:N0} lost.");
+            text.AppendLine(culture,
+                $"case-submit writes: {writes.Acknowledged:N0} acknowledged, {writes.Found:N0} found in the database, {writes.Lost:N0} lost; " +
+                $"{writes.SavedUnacknowledged:N0} saved without an acknowledgement.");
         }
 
-        var failing = Scenarios.Where(s => s.Errors > 0).ToList();
+        foreach (var s in Scenarios.Where(s => s.Window.KilledAtUnixMs is not null))
+        {
+            text.AppendLine();
+            text.AppendLine(culture,
+                $"{s.Scenario}: process {s.Window.KilledPid} killed {(s.Window.KilledAtUnixMs!.Value - s.Window.MeasuredFromUnixMs) / 1000.0:0.0} s into the measured window; " +
+                $"{s.Tolerated:N0} answers tolerated (--tolerate-status), {s.Errors:N0} errors.");
+        }
+
+        var failing = Scenarios.Where(s => s.Errors + s.Tolerated > 0).ToList();
         if (failing.Count > 0)
         {
             text.AppendLine();
