@@ -40,6 +40,9 @@ namespace TrainingNetwork.Web.Data.Migrations
             // Every case written, moved to another center, agent or month, approved, un-approved or deleted adjusts the
             // tallies in its own transaction; the upsert and the row lock keep concurrent writers exact.
             migrationBuilder.Sql("""
+                -- Room on each page for the row's next versions: tally updates stay on their page (no index change).
+                ALTER TABLE case_month_tallies SET (fillfactor = 50);
+
                 CREATE FUNCTION case_month_tallies_track() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP IN ('UPDATE', 'DELETE') THEN
