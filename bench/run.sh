@@ -60,7 +60,7 @@ for size in $sizes; do
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__TrainingNetwork="$connection" \
     Database__MigrateOnStartup=true Security__HttpsOnly=false Cases__PseudonymKey="Ym9uY2gtb25seSBwc2V1ZG9ueW0ga2V5IDMyIGJ5dGU=" \
     Email__PickupDirectory="$PG_DIR/mail" RateLimits__PublicApiPerMinute=100000000 RateLimits__AccountPostsPerMinute=100000000 \
-      exec dotnet "$bin/TrainingNetwork.Web/release/TrainingNetwork.Web.dll"
+    DOTNET_GCgen0size=0x1000000 exec dotnet "$bin/TrainingNetwork.Web/release/TrainingNetwork.Web.dll"
   ) >"$log" 2>&1 &
   PORTAL_PID=$!
   until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do

@@ -80,7 +80,7 @@ instance_start() {
     cd src/TrainingNetwork.Web
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" Database__MigrateOnStartup=true Security__HttpsOnly=false \
     Cases__PseudonymKey="$pseudonym_key" RateLimits__PublicApiPerMinute=100000000 RateLimits__AccountPostsPerMinute=100000000 \
-    ConnectionStrings__TrainingNetwork="$connection" Email__PickupDirectory="$work/mail" \
+    ConnectionStrings__TrainingNetwork="$connection" Email__PickupDirectory="$work/mail" DOTNET_GCgen0size=0x1000000 \
       exec dotnet "$portal_dll"
   ) >"$work/instance-$name.log" 2>&1 &
   pids+=($!)
