@@ -36,9 +36,16 @@ public sealed class ReadinessSummary(Guid traineeId)
     /// <summary>The rule set the engine applied.</summary>
     public RuleSet RuleSet { get; private set; }
 
+    /// <summary>
+    /// Bumped by every refresh: a refresh computed from evidence read before another refresh was saved must not
+    /// overwrite it (the store checks it as a concurrency token).
+    /// </summary>
+    public long Version { get; private set; }
+
     public void Refresh(ReadinessResult result, RuleBook book, StageFacts facts)
     {
         ArgumentNullException.ThrowIfNull(result);
+        Version++;
         CasesStillNeeded = RemainingCases.Encode(RemainingCases.Of(result, book));
         RuleSet = result.RuleSet;
         Ready = result.Categories.Count > 0

@@ -75,8 +75,32 @@ public static class ReadinessSummaries
         }
     }
 
-    /// <summary>Re-evaluates the physicians with the engine and stores the results; returns how many were refreshed.</summary>
+    /// <summary>
+    /// Re-evaluates the physicians with the engine and stores the results; returns how many were refreshed. A summary
+    /// refreshed by someone else after it was read here (the sweep and a save racing) is not overwritten: everything is
+    /// read again and evaluated again, up to <see cref="Attempts"/> times.
+    /// </summary>
     public static async Task<int> RefreshAsync(AppDbContext db, IReadOnlyCollection<Guid> traineeIds, DateOnly today, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RefreshOnceAsync(db, traineeIds, today, ct);
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                foreach (var entry in db.ChangeTracker.Entries<ReadinessSummary>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
+    private const int Attempts = 3;
+
+    private static async Task<int> RefreshOnceAsync(AppDbContext db, IReadOnlyCollection<Guid> traineeIds, DateOnly today, CancellationToken ct)
     {
         if (traineeIds.Count == 0)
         {

@@ -100,6 +100,34 @@ public sealed class ReadinessSummaryRefreshTests(PortalFactory portal) : IClassF
         Assert.Empty(await check.ServiceProvider.GetRequiredService<AppDbContext>().StaleTrainees(today).ToListAsync());
     }
 
+    [Fact]
+    public async Task A_refresh_from_a_summary_read_before_another_refresh_reads_again_instead_of_overwriting_it()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var traineeId = await db.Cases.Where(c => c.Status == CaseStatus.Submitted).OrderBy(c => c.Id).Select(c => c.TraineeId).FirstAsync();
+        var stale = await db.ReadinessSummaries.SingleAsync(s => s.TraineeId == traineeId);
+        var versionRead = stale.Version;
+        var countedRead = stale.CountedCases;
+
+        // Meanwhile, elsewhere: a case is approved and the summary refreshed.
+        await using (var other = portal.Services.CreateAsyncScope())
+        {
+            var otherDb = other.ServiceProvider.GetRequiredService<AppDbContext>();
+            var waiting = await otherDb.Cases.Where(c => c.TraineeId == traineeId && c.Status == CaseStatus.Submitted).OrderBy(c => c.Id).FirstAsync();
+            waiting.Approve(waiting.SupervisorUserId, DateTimeOffset.UtcNow);
+            await otherDb.SaveChangesAsync();
+        }
+
+        // This context still holds the summary as it was read; its refresh must not write over the newer one.
+        Assert.Equal(1, await ReadinessSummaries.RefreshAsync(db, [traineeId], today, CancellationToken.None));
+
+        var saved = await SummaryAsync(traineeId);
+        Assert.Equal(versionRead + 2, saved.Version);
+        Assert.Equal(countedRead + 1, saved.CountedCases);
+    }
+
     private async Task<ReadinessSummary> SummaryAsync(Guid traineeId)
     {
         await using var scope = portal.Services.CreateAsyncScope();

@@ -12,6 +12,7 @@ internal sealed class ReadinessSummaryConfiguration : IEntityTypeConfiguration<R
         builder.Property(s => s.EngineVersion).HasMaxLength(20);
         builder.Property(s => s.CategoryStatuses).HasColumnType("text[]");
         builder.Property(s => s.CasesStillNeeded).HasColumnType("text[]");
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.Stage);
         builder.HasIndex(s => s.EvaluatedOn);
         builder.HasOne<TraineeProfile>().WithOne().HasForeignKey<ReadinessSummary>(s => s.TraineeId).OnDelete(DeleteBehavior.Cascade);

@@ -1439,6 +1439,11 @@ namespace TrainingNetwork.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("unmet_findings");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("TraineeId")
                         .HasName("pk_readiness_summaries");
 
