@@ -34,7 +34,10 @@ public sealed class TraineeProfile
     public string? IntendedLicenseeState { get; private set; }
 
     /// <summary>Whose jurisdiction rules decide which rule set applies (Q1).</summary>
-    public string LicenseeState => IntendedLicenseeState ?? PracticeState;
+    public string LicenseeState => LicenseeStateOf(IntendedLicenseeState, PracticeState);
+
+    /// <summary><see cref="LicenseeState"/> from the stored columns, for readers that project them.</summary>
+    public static string LicenseeStateOf(string? intendedLicenseeState, string practiceState) => intendedLicenseeState ?? practiceState;
 
     /// <summary>A rule set staff chose instead of the jurisdiction's, with their written justification; null when none.</summary>
     public RuleSet? RuleSetOverride { get; private set; }

@@ -254,11 +254,11 @@ public sealed class NetworkDashboard(AppDbContext db)
         var capacity = await therapies.Select(t => new { t.CenterId, t.Agent, t.MonthlyCaseCapacity }).ToListAsync(ct);
         var logged = await Tallies(filter).Where(t => t.Month >= from && t.Month < before)
             .GroupBy(t => new { t.CenterId, t.Agent })
-            .Select(g => new { g.Key.CenterId, Radiopharmaceutical = g.Key.Agent, Count = g.Sum(t => t.Logged) }).ToListAsync(ct);
+            .Select(g => new { g.Key.CenterId, g.Key.Agent, Count = g.Sum(t => t.Logged) }).ToListAsync(ct);
 
         // Agents to categories is the engine's classifier, in memory: at most one row per center and agent reaches here.
         return [.. capacity.Select(t => (t.CenterId, Category: CategoryOf(t.Agent), Capacity: t.MonthlyCaseCapacity, Cases: 0))
-            .Concat(logged.Select(c => (c.CenterId, Category: CategoryOf(c.Radiopharmaceutical), Capacity: 0, Cases: c.Count)))
+            .Concat(logged.Select(c => (c.CenterId, Category: CategoryOf(c.Agent), Capacity: 0, Cases: c.Count)))
             .GroupBy(x => (x.CenterId, x.Category))
             .Select(g => new CenterUse(g.Key.CenterId, g.Key.Category, g.Sum(x => x.Capacity), g.Sum(x => x.Cases)))];
     }

@@ -49,6 +49,8 @@ public sealed record EvidenceChanges(IReadOnlySet<Guid> Trainees, IReadOnlySet<s
 /// </summary>
 public static class ReadinessSummaries
 {
+    private const int Attempts = 3;
+
     public static async Task RefreshAfterSaveAsync(AppDbContext db, EvidenceChanges changes, DateOnly today, CancellationToken ct)
     {
         try
@@ -98,8 +100,6 @@ public static class ReadinessSummaries
         }
     }
 
-    private const int Attempts = 3;
-
     private static async Task<int> RefreshOnceAsync(AppDbContext db, IReadOnlyCollection<Guid> traineeIds, DateOnly today, CancellationToken ct)
     {
         if (traineeIds.Count == 0)
@@ -144,4 +144,3 @@ public static class ReadinessSummaries
             .Where(t => !db.ReadinessSummaries.Any(s => s.TraineeId == t.Id && s.EvaluatedOn >= today && s.EngineVersion == ReadinessEngine.Version))
             .Select(t => t.Id);
 }
-

@@ -50,30 +50,23 @@ public sealed partial class ReadinessSummarySweep(IServiceScopeFactory scopes, I
     {
         await using var lockScope = scopes.CreateAsyncScope();
         var lockDb = lockScope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await lockDb.Database.OpenConnectionAsync(ct);
-        if (!await lockDb.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({SweepLock}) AS \"Value\"").SingleAsync(ct))
+        await using var sweepLock = await SessionLock.TryAcquireAsync(lockDb, SweepLock, ct);
+        if (sweepLock is null)
         {
             return 0;
         }
 
-        try
+        var today = clock.Today();
+        var stale = await lockDb.StaleTrainees(today).OrderBy(id => id).ToListAsync(ct);
+        var total = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForEachAsync(stale.Chunk(BatchSize), parallel, async (batch, token) =>
         {
-            var today = clock.Today();
-            var stale = await lockDb.StaleTrainees(today).OrderBy(id => id).ToListAsync(ct);
-            var total = 0;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-            await Parallel.ForEachAsync(stale.Chunk(BatchSize), parallel, async (batch, token) =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                Interlocked.Add(ref total, await ReadinessSummaries.RefreshAsync(db, batch, today, token));
-            });
-            return total;
-        }
-        finally
-        {
-            await lockDb.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SweepLock})", CancellationToken.None);
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Interlocked.Add(ref total, await ReadinessSummaries.RefreshAsync(db, batch, today, token));
+        });
+        return total;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Readiness sweep refreshed {Count} summaries")]

@@ -9,13 +9,12 @@ namespace TrainingNetwork.Web.Data;
 /// <summary>
 /// Loads physicians' stored evidence into the v1 trainee record, so that every page, export and API judges readiness
 /// through the same engine from the same shape. One physician or a batch load the same way: one query per kind of
-/// evidence for the whole batch, so re-evaluating the network costs a few queries per few hundred physicians; evidence
-/// comes in date order, so a record reads the same however it was loaded.
+/// evidence, and one for the jurisdiction rules of their states, for the whole batch, so re-evaluating the network costs
+/// a few queries per few hundred physicians; evidence comes in date order, so a record reads the same however it was
+/// loaded.
 /// </summary>
 public sealed class TraineeRecordLoader(AppDbContext db)
 {
-    private readonly Dictionary<string, List<JurisdictionRule>> _jurisdictions = new(StringComparer.Ordinal);
-
     /// <summary>The physician's record, judged under <paramref name="pathway"/> when given instead of the one on file.</summary>
     public async Task<TraineeRecord?> LoadAsync(Guid traineeId, DateOnly evaluationDate, Pathway? pathway = null, CancellationToken ct = default) =>
         (await LoadManyAsync([traineeId], evaluationDate, pathway, ct)).GetValueOrDefault(traineeId);
@@ -86,22 +85,23 @@ public sealed class TraineeRecordLoader(AppDbContext db)
         // director for it even if the roster flag is cleared later.
         var rosterDirectors = (await db.CenterMemberships.AsNoTracking()
             .Where(m => preceptorIds.Contains(m.UserId) && m.ResidencyProgramDirector).Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
+        var licenseeStates = trainees.Select(t => t.LicenseeState).Distinct().ToList();
+        var jurisdictionRules = (await db.JurisdictionRules.AsNoTracking().Where(r => licenseeStates.Contains(r.State)).ToListAsync(ct))
+            .ToLookup(r => r.State);
 
         var records = new Dictionary<Guid, TraineeRecord>(trainees.Count);
         foreach (var trainee in trainees)
         {
             var own = evidence[trainee.Id];
-            var directors = own.Attestations.Where(a => a.Type == AttestationType.ResidencyProgramDirector).Select(a => a.AttestorId).ToHashSet();
-            directors.UnionWith(rosterDirectors);
-            var licenseeState = trainee.IntendedLicenseeState ?? trainee.PracticeState;
-            var jurisdiction = JurisdictionRule.InForce(await JurisdictionRulesAsync(licenseeState, ct), evaluationDate);
+            var attestedDirectors = own.Attestations.Where(a => a.Type == AttestationType.ResidencyProgramDirector).Select(a => a.AttestorId).ToHashSet();
+            var jurisdiction = JurisdictionRule.InForce(jurisdictionRules[trainee.LicenseeState], evaluationDate);
             var ruleSet = jurisdiction.RuleSetWith(trainee.RuleSetOverride);
             var chosenPathway = pathway ?? trainee.Pathway;
             records[trainee.Id] = new TraineeRecord
             {
                 Pathway = chosenPathway,
                 RuleSet = ruleSet,
-                Jurisdiction = new Jurisdiction(jurisdiction.Regulator, licenseeState),
+                Jurisdiction = new Jurisdiction(jurisdiction.Regulator, trainee.LicenseeState),
                 RequestedCategories = TraineeProfile.CategoriesUnder(ruleSet,
                     chosenPathway == trainee.Pathway ? trainee.RequestedCategories : TraineeProfile.DefaultCategories(chosenPathway)),
                 EvaluationDate = evaluationDate,
@@ -119,7 +119,7 @@ public sealed class TraineeRecordLoader(AppDbContext db)
                 {
                     Id = id,
                     Name = names.GetValueOrDefault(id, ""),
-                    ResidencyProgramDirector = directors.Contains(id),
+                    ResidencyProgramDirector = rosterDirectors.Contains(id) || attestedDirectors.Contains(id),
                     Authorizations = [.. authorizations[id]],
                 })],
                 Attestations = own.Attestations,
@@ -129,21 +129,12 @@ public sealed class TraineeRecordLoader(AppDbContext db)
         return records;
     }
 
-    /// <summary>A state's jurisdiction rules, read once per loader (a batch of physicians shares few states).</summary>
-    private async Task<List<JurisdictionRule>> JurisdictionRulesAsync(string state, CancellationToken ct)
-    {
-        if (!_jurisdictions.TryGetValue(state, out var rules))
-        {
-            rules = await db.JurisdictionRules.AsNoTracking().Where(r => r.State == state).ToListAsync(ct);
-            _jurisdictions[state] = rules;
-        }
-
-        return rules;
-    }
-
     private sealed record TraineeFacts(
         Guid Id, string UserId, string Specialty, string PracticeState, string? IntendedLicenseeState, Pathway Pathway,
-        List<string> RequestedCategories, RuleSet? RuleSetOverride);
+        List<string> RequestedCategories, RuleSet? RuleSetOverride)
+    {
+        public string LicenseeState => TraineeProfile.LicenseeStateOf(IntendedLicenseeState, PracticeState);
+    }
 
     private sealed record Evidence(List<CaseEntry> Cases, List<WorkExperienceEntry> Work, List<Attestation> Attestations)
     {
